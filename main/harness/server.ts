@@ -1,0 +1,129 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { HTTP_STATUS } from '#shared/core/errors'
+import type { Runtime } from '../runtime'
+import { CSP } from '../security'
+import { createSessionStore } from './sessions'
+import { readStatic, staticFile } from './static'
+
+const MAX_BODY = 64 * 1024
+const COOKIE = 'rd_session'
+
+export type HarnessOptions = {
+  runtime: Runtime
+  rendererRoot: string
+  port: number
+  /** Exposes the clock override and job runner for end-to-end tests; never on in normal use. */
+  testApi?: boolean
+}
+
+/** The browser harness (DESIGN §3): the built renderer and the catalogue over HTTP, on 127.0.0.1 only. */
+export async function startHarness(opts: HarnessOptions) {
+  const sessions = createSessionStore()
+  const { dispatcher } = opts.runtime
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      process.stderr.write(`harness error: ${String(e)}\n`)
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed.' } })
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      if (!sameOrigin(req)) return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused.' } })
+      const body = await readJson(req)
+      if (body === TOO_LARGE) return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'Request too large.', issues: [{ path: [], message: 'Request too large.' }] } })
+      if (url.pathname === '/api/call') return apiCall(req, res, body)
+      if (opts.testApi && url.pathname === '/api/test/clock') {
+        opts.runtime.clock.set((body as { now?: string | null }).now ?? null)
+        return send(res, 200, { ok: true, value: { now: opts.runtime.clock.now() } })
+      }
+      return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.', entity: 'Route' } })
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' })
+    const hit = staticFile(opts.rendererRoot, url.pathname) ?? (url.pathname.includes('.') ? null : staticFile(opts.rendererRoot, '/'))
+    if (!hit) {
+      res.writeHead(404, securityHeaders('text/plain; charset=utf-8'))
+      return void res.end('Not found')
+    }
+    res.writeHead(200, securityHeaders(hit.type))
+    res.end(req.method === 'HEAD' ? undefined : readStatic(hit.file))
+  }
+
+  async function apiCall(req: IncomingMessage, res: ServerResponse, body: unknown) {
+    const { name, input, correlationId } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
+    const token = cookie(req, COOKIE)
+    const result = await dispatcher.call({ name, input, session: sessions.get(token), correlationId })
+    const def = typeof name === 'string' ? dispatcher.catalogue[name] : undefined
+    const headers: Record<string, string> = {}
+    if (result.ok && def && 'session' in def && def.session === 'establish') {
+      sessions.end(token)
+      const userId = (result.value as { id: string }).id
+      headers['set-cookie'] = `${COOKIE}=${sessions.create(userId)}; HttpOnly; SameSite=Strict; Path=/`
+    } else if (result.ok && def && 'session' in def && def.session === 'end') {
+      sessions.end(token)
+      headers['set-cookie'] = `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
+    }
+    send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, headers)
+  }
+
+  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+function securityHeaders(type: string): Record<string, string> {
+  return {
+    'content-type': type,
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { ...securityHeaders('application/json; charset=utf-8'), ...headers })
+  res.end(JSON.stringify(body))
+}
+
+const TOO_LARGE = Symbol('too large')
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  let size = 0
+  const chunks: Buffer[] = []
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) return TOO_LARGE
+    chunks.push(chunk as Buffer)
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
+  } catch {
+    return {}
+  }
+}
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=')
+    if (k === name) return v.join('=')
+  }
+  return undefined
+}
+
+/** Cross-site requests are refused: a browser always sends Origin on POST. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  if (!origin) return true
+  try {
+    const o = new URL(origin)
+    return (o.hostname === '127.0.0.1' || o.hostname === 'localhost') && o.host === req.headers.host
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,48 @@
+import { join } from 'node:path'
+import { catalogue } from '#shared/catalogue/index'
+import { createDispatcher, type Dispatcher } from '#shared/catalogue/dispatcher'
+import { newId, sha256Hex } from './ids'
+import { fileLogger } from './log'
+import { argon2Passwords } from './passwords'
+import { openStore, type OpenedStore } from './store/open'
+
+export const RULES_VERSION = 1
+
+export type Clock = { now(): string; set(iso: string | null): void }
+
+/** Wall clock with an optional fixed override, which only the test harness exposes. */
+export function createClock(): Clock {
+  let fixed: string | null = null
+  return { now: () => fixed ?? new Date().toISOString(), set: (iso) => void (fixed = iso) }
+}
+
+export type Runtime = { store: OpenedStore; dispatcher: Dispatcher; clock: Clock; close(): Promise<void> }
+
+export async function openRuntime(opts: { file: string; logFile?: string | null; clock?: Clock }): Promise<Runtime> {
+  const clock = opts.clock ?? createClock()
+  const store = await openStore(opts.file, { now: clock.now })
+  const dispatcher = createDispatcher({
+    db: store.db,
+    catalogue,
+    clock: clock.now,
+    newId,
+    services: { passwords: argon2Passwords, sha256Hex },
+    log: fileLogger(opts.logFile === undefined ? join(opts.file, '..', 'logs', 'main.log') : opts.logFile),
+    rulesVersion: RULES_VERSION,
+  })
+  return { store, dispatcher, clock, close: () => store.close() }
+}
+
+/** The Electron shell's view: one signed-in user per window session, held in main. */
+export async function openDesktopRuntime(dataDir: string) {
+  const runtime = await openRuntime({ file: join(dataDir, 'riskdesk.sqlite') })
+  let session: import('#shared/catalogue/context').Session | null = null
+  return {
+    dispatcher: runtime.dispatcher,
+    sessions: {
+      current: () => session,
+      set: (s: typeof session) => void (session = s),
+    },
+    close: () => runtime.close(),
+  }
+}

@@ -1,0 +1,102 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { sql, type Kysely } from 'kysely'
+import { migrate } from '#migrations/runner'
+import { createAuditProtection } from '#migrations/index'
+import type { DB } from '#shared/db/schema'
+import { newId, standaloneDeviceCode } from '../ids'
+import { APPLICATION_ID, openSqlite, sqliteKysely } from './sqlite'
+
+export const APP_VERSION = '0.1.0'
+
+export class NotRiskDeskError extends Error {
+  constructor() {
+    super('This file is not a RiskDesk database.')
+  }
+}
+
+export type OpenedStore = { db: Kysely<DB>; raw: ReturnType<typeof openSqlite>; file: string; close(): Promise<void> }
+
+/**
+ * Opens (creating if needed) a RiskDesk SQLite file, migrates it in one transaction after an online backup
+ * when it already holds data, and makes sure its identity rows exist (audit-security §7).
+ */
+export async function openStore(file: string, opts: { now?: () => string } = {}): Promise<OpenedStore> {
+  const now = opts.now ?? (() => new Date().toISOString())
+  mkdirSync(dirname(file), { recursive: true })
+  const raw = openSqlite(file)
+  const appId = raw.pragma('application_id', { simple: true }) as number
+  const tables = raw.prepare("select count(*) n from sqlite_master where type = 'table'").get() as { n: number }
+  if (appId !== APPLICATION_ID) {
+    if (appId !== 0 || tables.n > 0) {
+      raw.close()
+      throw new NotRiskDeskError()
+    }
+    raw.pragma(`application_id = ${APPLICATION_ID}`)
+  }
+  const db = sqliteKysely(raw)
+  raw.pragma('foreign_keys = OFF')
+  try {
+    await migrate(db, {
+      beforeMigrate: async (from, to) => {
+        await backupBefore(raw, file, `pre-migrate-${from}-to-${to}-${now().replace(/[:.]/g, '-')}`)
+      },
+      beforeCommit: async (trx) => {
+        const bad = await sql`PRAGMA foreign_key_check`.execute(trx)
+        if (bad.rows.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(bad.rows[0])}`)
+      },
+    })
+  } finally {
+    raw.pragma('foreign_keys = ON')
+  }
+  await ensureIdentity(db, now())
+  await ensureAuditProtection(db)
+  return { db, raw, file, close: () => db.destroy() }
+}
+
+async function backupBefore(raw: ReturnType<typeof openSqlite>, file: string, name: string) {
+  const dir = join(dirname(file), 'backups')
+  mkdirSync(dir, { recursive: true })
+  const target = join(dir, `${name}.sqlite`)
+  await raw.backup(`${target}.partial`)
+  copyFileSync(`${target}.partial`, target)
+  rmSync(`${target}.partial`)
+  // Keep the last 3 pre-migrate copies.
+  const olds = readdirSync(dir)
+    .filter((f) => f.startsWith('pre-migrate-') && f.endsWith('.sqlite'))
+    .sort()
+  for (const f of olds.slice(0, Math.max(0, olds.length - 3))) rmSync(join(dir, f))
+  return basename(target)
+}
+
+async function ensureIdentity(db: Kysely<DB>, at: string) {
+  const meta = await db.selectFrom('db_meta').select('id').executeTakeFirst()
+  if (!meta) {
+    const id = newId()
+    await db
+      .insertInto('db_meta')
+      .values({
+        id: 1,
+        database_id: id,
+        tenant_id: id,
+        tenant_name: null,
+        device_code: standaloneDeviceCode(),
+        created_at: at,
+        created_by_app_version: APP_VERSION,
+      })
+      .execute()
+  }
+  const state = await db.selectFrom('sync_state').select('id').executeTakeFirst()
+  if (!state) await db.insertInto('sync_state').values({ id: 1 }).execute()
+}
+
+/** Startup check 2 (audit-security §7.4): the append-only triggers exist, else they are recreated. */
+async function ensureAuditProtection(db: Kysely<DB>): Promise<boolean> {
+  const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_entry'`.execute(db)
+  const names = new Set(rows.rows.map((r) => r.name))
+  if (names.has('audit_entry_no_update') && names.has('audit_entry_no_delete') && names.has('audit_entry_link')) return true
+  await createAuditProtection(db as Kysely<any>)
+  return false
+}
+
+export const storeExists = (file: string) => existsSync(file)

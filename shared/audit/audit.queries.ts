@@ -1,0 +1,118 @@
+import { z } from 'zod'
+import { fail } from '../core/errors'
+import { Id, Ts } from '../core/primitives'
+import { defineCommand, defineQuery } from '../catalogue/define'
+import type { Actor } from '../catalogue/context'
+import { hasRole } from '../users/actor'
+import { findVisibleIncident } from '../incidents/incident.queries'
+import { verifyChain, verifyMessage } from './verify'
+import type { Db } from '../db/schema'
+
+/** Entity types an admin may read in the trail: configuration, users, devices, settings (audit-security §2.8). */
+const CONFIG_ENTITIES = ['user', 'settings', 'business_unit', 'device', 'database', 'incident_config', 'routing_rule']
+
+function toOutput(r: { changes: string; seq: number } & Record<string, unknown>) {
+  return { ...r, seq: Number(r.seq), changes: JSON.parse(r.changes) as { field: string; before: unknown; after: unknown }[] }
+}
+
+export const listAudit = defineQuery({
+  name: 'audit.list',
+  summary: 'Audit entries, newest first, keyset on seq.',
+  input: z.strictObject({
+    actorId: Id.optional(),
+    actions: z.array(z.string().max(100)).max(50).optional(),
+    entityType: z.string().max(64).optional(),
+    entityId: z.string().max(80).optional(),
+    entityRef: z.string().max(40).optional(),
+    from: Ts.optional(),
+    to: Ts.optional(),
+    correlationId: Id.optional(),
+    reasonContains: z.string().max(200).optional(),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.number().int().min(1).max(500).default(100),
+    cursor: z.number().int().min(0).optional(),
+  }),
+  async handler(ctx, input) {
+    const auditor = hasRole(ctx.actor, 'auditor')
+    if (!auditor && !hasRole(ctx.actor, 'admin')) fail.forbidden('Only auditors and administrators can read the audit trail.')
+    let q = ctx.db.selectFrom('audit_entry').selectAll().where('chain_id', '=', ctx.meta.databaseId)
+    if (!auditor) q = q.where('entity_type', 'in', CONFIG_ENTITIES)
+    if (input.actorId) q = q.where('actor_id', '=', input.actorId)
+    if (input.actions?.length) q = q.where('action', 'in', input.actions)
+    if (input.entityType) q = q.where('entity_type', '=', input.entityType)
+    if (input.entityId) q = q.where('entity_id', '=', input.entityId)
+    if (input.entityRef) q = q.where('entity_ref', '=', input.entityRef)
+    if (input.from) q = q.where('at', '>=', input.from)
+    if (input.to) q = q.where('at', '<=', input.to)
+    if (input.correlationId) q = q.where('correlation_id', '=', input.correlationId)
+    if (input.reasonContains) q = q.where('reason', 'like', `%${input.reasonContains}%`)
+    if (input.cursor !== undefined) q = q.where('seq', input.order === 'desc' ? '<' : '>', input.cursor)
+    const rows = await q.orderBy('seq', input.order).limit(input.limit + 1).execute()
+    const page = rows.slice(0, input.limit).map(toOutput)
+    const last = page[page.length - 1]
+    return { items: page, next_cursor: rows.length > input.limit && last ? last.seq : null }
+  },
+})
+
+export const auditForEntity = defineQuery({
+  name: 'audit.forEntity',
+  summary: "A record's history tab, oldest first.",
+  input: z.strictObject({
+    entityType: z.enum(['incident', 'user']),
+    entityId: Id,
+    cursor: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
+  async handler(ctx, input) {
+    await assertCanSeeHistory(ctx.db, ctx.actor, ctx.meta.tenantId, input.entityType, input.entityId)
+    let q = ctx.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('chain_id', '=', ctx.meta.databaseId)
+      .where('entity_type', '=', input.entityType)
+      .where('entity_id', '=', input.entityId)
+    if (input.cursor !== undefined) q = q.where('seq', '>', input.cursor)
+    const rows = await q.orderBy('seq', 'asc').limit(input.limit + 1).execute()
+    const page = rows.slice(0, input.limit).map(toOutput)
+    const last = page[page.length - 1]
+    return { items: page, next_cursor: rows.length > input.limit && last ? last.seq : null }
+  },
+})
+
+async function assertCanSeeHistory(db: Db, actor: Actor, tenantId: string, type: 'incident' | 'user', id: string) {
+  if (type === 'incident') {
+    if (!(await findVisibleIncident(db, actor, tenantId, id))) fail.notFound('Incident')
+    return
+  }
+  if (!hasRole(actor, 'admin', 'auditor') && actor.id !== id) fail.notFound('User')
+}
+
+export const verifyAudit = defineCommand({
+  name: 'audit.verify',
+  summary: 'Verify the hash chain of this database and record the result.',
+  input: z.strictObject({
+    checkpoint: z.strictObject({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
+  }),
+  sync: 'local',
+  concurrency: 'none',
+  touches: [],
+  async handler(ctx, input) {
+    if (!hasRole(ctx.actor, 'auditor', 'admin')) fail.forbidden('Only auditors and administrators can verify the audit trail.')
+    const result = await verifyChain(ctx.db, {
+      chainId: ctx.meta.databaseId,
+      sha256Hex: ctx.services.sha256Hex,
+      now: ctx.now,
+      checkpoint: input.checkpoint,
+    })
+    ctx.audit.record({
+      entityType: 'database',
+      entityId: ctx.meta.databaseId,
+      changes: [
+        { field: 'checked', before: null, after: result.checked },
+        { field: 'ok', before: null, after: result.ok },
+        { field: 'first_failure', before: null, after: result.firstFailure },
+      ],
+    })
+    return { ...result, message: verifyMessage(result) }
+  },
+})

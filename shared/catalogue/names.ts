@@ -1,0 +1,19 @@
+// The catalogue's names as plain data, for the preload's allow-list (no zod, no handlers in that bundle).
+// A unit test keeps it equal to Object.keys(catalogue).
+export const COMMAND_NAMES: readonly string[] = [
+  'session.status',
+  'auth.signIn',
+  'auth.signOut',
+  'user.createFirstAdmin',
+  'user.list',
+  'businessUnit.list',
+  'reference.incidentForm',
+  'incident.create',
+  'incident.list',
+  'incident.get',
+  'audit.list',
+  'audit.forEntity',
+  'audit.verify',
+  'notification.list',
+  'notification.markRead',
+]
