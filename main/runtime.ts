@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { catalogue } from '#shared/catalogue/index'
+import type { Session } from '#shared/catalogue/context'
 import { createDispatcher, type Dispatcher } from '#shared/catalogue/dispatcher'
 import { newId, sha256Hex } from './ids'
 import { fileLogger } from './log'
@@ -8,7 +9,7 @@ import { openStore, type OpenedStore } from './store/open'
 
 export const RULES_VERSION = 1
 
-export type Clock = { now(): string; set(iso: string | null): void }
+export type Clock = { now: () => string; set: (iso: string | null) => void }
 
 /** Wall clock with an optional fixed override, which only the test harness exposes. */
 export function createClock(): Clock {
@@ -36,7 +37,7 @@ export async function openRuntime(opts: { file: string; logFile?: string | null;
 /** The Electron shell's view: one signed-in user per window session, held in main. */
 export async function openDesktopRuntime(dataDir: string) {
   const runtime = await openRuntime({ file: join(dataDir, 'riskdesk.sqlite') })
-  let session: import('#shared/catalogue/context').Session | null = null
+  let session: Session | null = null
   return {
     dispatcher: runtime.dispatcher,
     sessions: {

@@ -17,6 +17,7 @@ const MAX_EXTERNAL_URL = 2048
 /** The normalised URL to hand to the OS, or null when it must not leave the app (E6). */
 export function safeExternalUrl(url: unknown): string | null {
   // Raw control characters or spaces would be silently stripped by the URL parser and could hide a scheme.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (typeof url !== 'string' || url.length > MAX_EXTERNAL_URL || /[\u0000-\u0020\u007f]/.test(url)) return null
   let parsed: URL
   try {
@@ -99,6 +100,7 @@ export function installAppGuards(app: GuardedApp, shell: ExternalShell): void {
 const APP_PREFIX = `${APP_ORIGIN}/`
 // Vite's output never needs separators, drive colons, control characters or trailing dots/spaces inside a
 // segment; refusing them closes encoded traversal and Windows name normalisation ("..  " → "..").
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_SEGMENT = /[/\\:\u0000-\u001f\u007f]|[. ]$/
 
 const isInside = (root: string, target: string) => {

@@ -168,6 +168,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await db
     .insertInto('risk_matrix_version')
-    .values({ version: 1, name: riskMatrix.name, definition: JSON.stringify(riskMatrix), created_at: '1970-01-01T00:00:00.000Z' })
+    .values({
+      version: 1,
+      name: riskMatrix.name,
+      definition: JSON.stringify(riskMatrix),
+      created_at: '1970-01-01T00:00:00.000Z',
+    })
     .execute()
 }

@@ -151,7 +151,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await db
     .insertInto('incident_required_field')
-    .values(Object.entries(required).flatMap(([target_status, fields]) => fields.map((field) => ({ target_status, field }))))
+    .values(
+      Object.entries(required).flatMap(([target_status, fields]) => fields.map((field) => ({ target_status, field }))),
+    )
     .execute()
 
   const editable: [string, string, string[]][] = [

@@ -38,7 +38,11 @@ export async function seedOrganisation(
         entity_id: entityId,
         entity_ref: ref,
         changes: Object.entries(row)
-          .filter(([k, v]) => v !== null && !['tenant_id', 'version', 'created_at', 'updated_at', 'scope_keys', 'password_hash'].includes(k))
+          .filter(
+            ([k, v]) =>
+              v !== null &&
+              !['tenant_id', 'version', 'created_at', 'updated_at', 'scope_keys', 'password_hash'].includes(k),
+          )
           .map(([field, after]) => ({ field, before: null, after })),
         reason: null,
         correlation_id: correlation,
@@ -50,21 +54,40 @@ export async function seedOrganisation(
 
     const units = new Map<string, string>()
     for (const u of org.businessUnits) {
-      const row = { id: newId(), ...base, code: u.code, name: u.name, parent_id: null, default_business_line_id: u.defaultBusinessLine }
+      const row = {
+        id: newId(),
+        ...base,
+        code: u.code,
+        name: u.name,
+        parent_id: null,
+        default_business_line_id: u.defaultBusinessLine,
+      }
       units.set(u.code, row.id)
       await trx.insertInto('business_unit').values(row).execute()
       record('business_unit', row.id, row)
     }
     const processes = new Map<string, string>()
     for (const p of org.businessProcesses) {
-      const row = { id: newId(), ...base, code: p.code, name: p.name, business_unit_id: units.get(p.businessUnit) ?? null }
+      const row = {
+        id: newId(),
+        ...base,
+        code: p.code,
+        name: p.name,
+        business_unit_id: units.get(p.businessUnit) ?? null,
+      }
       processes.set(p.code, row.id)
       await trx.insertInto('business_process').values(row).execute()
       record('business_process', row.id, row)
     }
     const products = new Map<string, string>()
     for (const p of org.products) {
-      const row = { id: newId(), ...base, code: p.code, name: p.name, business_unit_id: p.businessUnit ? (units.get(p.businessUnit) ?? null) : null }
+      const row = {
+        id: newId(),
+        ...base,
+        code: p.code,
+        name: p.name,
+        business_unit_id: p.businessUnit ? (units.get(p.businessUnit) ?? null) : null,
+      }
       products.set(p.code, row.id)
       await trx.insertInto('product').values(row).execute()
       record('product', row.id, row)
@@ -94,7 +117,11 @@ export async function seedOrganisation(
     }
     await trx
       .updateTable('db_meta')
-      .set({ tenant_name: org.organisation.name, demo_mode: opts.mode === 'demo' ? 1 : 0, reporting_currency: org.organisation.reportingCurrency })
+      .set({
+        tenant_name: org.organisation.name,
+        demo_mode: opts.mode === 'demo' ? 1 : 0,
+        reporting_currency: org.organisation.reportingCurrency,
+      })
       .where('id', '=', 1)
       .execute()
 
@@ -103,7 +130,7 @@ export async function seedOrganisation(
       const types = await trx.selectFrom('simplified_event_type').select(['id', 'name']).execute()
       const typeId = new Map(types.map((t) => [t.name, t.id]))
       for (const i of org.incidents) {
-        await loadIncident(trx, i as DemoIncident, { now: opts.now, meta, units, users, processes, products, typeId, record })
+        await loadIncident(trx, i, { now: opts.now, meta, units, users, processes, products, typeId, record })
         incidents++
       }
     }
@@ -160,7 +187,9 @@ async function loadIncident(
 ) {
   const created = at(c.now, i.createdAt)!
   const step = (h: number) => new Date(Date.parse(created) + h * HOUR).toISOString()
-  const past = (s: string) => ['PENDING_REVIEW', 'PENDING_VALIDATION', 'VALIDATED', 'CLOSED'].indexOf(i.status) >= ['PENDING_REVIEW', 'PENDING_VALIDATION', 'VALIDATED', 'CLOSED'].indexOf(s)
+  const past = (s: string) =>
+    ['PENDING_REVIEW', 'PENDING_VALIDATION', 'VALIDATED', 'CLOSED'].indexOf(i.status) >=
+    ['PENDING_REVIEW', 'PENDING_VALIDATION', 'VALIDATED', 'CLOSED'].indexOf(s)
   const submitted = past('PENDING_REVIEW') ? step(1) : null
   const reviewed = past('PENDING_VALIDATION') ? step(2) : null
   const validated = past('VALIDATED') ? step(3) : null
@@ -214,6 +243,7 @@ async function loadIncident(
     created_by_user_id: c.users.get(i.createdBy)!,
   }
   await trx.insertInto('incident').values(row).execute()
-  for (const cause of i.causes ?? []) await trx.insertInto('incident_cause').values({ incident_id: row.id, loss_cause_id: cause }).execute()
+  for (const cause of i.causes ?? [])
+    await trx.insertInto('incident_cause').values({ incident_id: row.id, loss_cause_id: cause }).execute()
   c.record('incident', row.id, { ...row, near_miss: i.nearMiss, cause_ids: i.causes ?? [] }, ref)
 }

@@ -15,6 +15,7 @@ const { values } = parseArgs({
     renderer: { type: 'string', default: 'dist/renderer' },
     seed: { type: 'string' }, // 'demo' | 'test'
     'test-api': { type: 'boolean', default: false },
+    'seed-only': { type: 'boolean', default: false },
   },
 })
 
@@ -31,6 +32,10 @@ if (values.seed === 'demo' || values.seed === 'test') {
       ? `Loaded the ${values.seed} organisation: ${result.users} users, ${result.incidents} incidents.\n`
       : 'The database already holds an organisation; nothing was loaded.\n',
   )
+}
+if (values['seed-only']) {
+  await runtime.close()
+  process.exit(0)
 }
 const harness = await startHarness({
   runtime,

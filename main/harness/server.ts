@@ -31,9 +31,18 @@ export async function startHarness(opts: HarnessOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
-      if (!sameOrigin(req)) return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused.' } })
+      if (!sameOrigin(req))
+        return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused.' } })
       const body = await readJson(req)
-      if (body === TOO_LARGE) return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'Request too large.', issues: [{ path: [], message: 'Request too large.' }] } })
+      if (body === TOO_LARGE)
+        return send(res, 413, {
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: 'Request too large.',
+            issues: [{ path: [], message: 'Request too large.' }],
+          },
+        })
       if (url.pathname === '/api/call') return apiCall(req, res, body)
       if (opts.testApi && url.pathname === '/api/test/clock') {
         opts.runtime.clock.set((body as { now?: string | null }).now ?? null)
@@ -42,7 +51,9 @@ export async function startHarness(opts: HarnessOptions) {
       return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.', entity: 'Route' } })
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' })
-    const hit = staticFile(opts.rendererRoot, url.pathname) ?? (url.pathname.includes('.') ? null : staticFile(opts.rendererRoot, '/'))
+    const hit =
+      staticFile(opts.rendererRoot, url.pathname) ??
+      (url.pathname.includes('.') ? null : staticFile(opts.rendererRoot, '/'))
     if (!hit) {
       res.writeHead(404, securityHeaders('text/plain; charset=utf-8'))
       return void res.end('Not found')

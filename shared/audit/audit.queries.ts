@@ -12,7 +12,11 @@ import type { Db } from '../db/schema'
 const CONFIG_ENTITIES = ['user', 'settings', 'business_unit', 'device', 'database', 'incident_config', 'routing_rule']
 
 function toOutput(r: { changes: string; seq: number } & Record<string, unknown>) {
-  return { ...r, seq: Number(r.seq), changes: JSON.parse(r.changes) as { field: string; before: unknown; after: unknown }[] }
+  return {
+    ...r,
+    seq: Number(r.seq),
+    changes: JSON.parse(r.changes) as { field: string; before: unknown; after: unknown }[],
+  }
 }
 
 export const listAudit = defineQuery({
@@ -34,7 +38,8 @@ export const listAudit = defineQuery({
   }),
   async handler(ctx, input) {
     const auditor = hasRole(ctx.actor, 'auditor')
-    if (!auditor && !hasRole(ctx.actor, 'admin')) fail.forbidden('Only auditors and administrators can read the audit trail.')
+    if (!auditor && !hasRole(ctx.actor, 'admin'))
+      fail.forbidden('Only auditors and administrators can read the audit trail.')
     let q = ctx.db.selectFrom('audit_entry').selectAll().where('chain_id', '=', ctx.meta.databaseId)
     if (!auditor) q = q.where('entity_type', 'in', CONFIG_ENTITIES)
     if (input.actorId) q = q.where('actor_id', '=', input.actorId)
@@ -47,7 +52,10 @@ export const listAudit = defineQuery({
     if (input.correlationId) q = q.where('correlation_id', '=', input.correlationId)
     if (input.reasonContains) q = q.where('reason', 'like', `%${input.reasonContains}%`)
     if (input.cursor !== undefined) q = q.where('seq', input.order === 'desc' ? '<' : '>', input.cursor)
-    const rows = await q.orderBy('seq', input.order).limit(input.limit + 1).execute()
+    const rows = await q
+      .orderBy('seq', input.order)
+      .limit(input.limit + 1)
+      .execute()
     const page = rows.slice(0, input.limit).map(toOutput)
     const last = page[page.length - 1]
     return { items: page, next_cursor: rows.length > input.limit && last ? last.seq : null }
@@ -72,7 +80,10 @@ export const auditForEntity = defineQuery({
       .where('entity_type', '=', input.entityType)
       .where('entity_id', '=', input.entityId)
     if (input.cursor !== undefined) q = q.where('seq', '>', input.cursor)
-    const rows = await q.orderBy('seq', 'asc').limit(input.limit + 1).execute()
+    const rows = await q
+      .orderBy('seq', 'asc')
+      .limit(input.limit + 1)
+      .execute()
     const page = rows.slice(0, input.limit).map(toOutput)
     const last = page[page.length - 1]
     return { items: page, next_cursor: rows.length > input.limit && last ? last.seq : null }
@@ -97,7 +108,8 @@ export const verifyAudit = defineCommand({
   concurrency: 'none',
   touches: [],
   async handler(ctx, input) {
-    if (!hasRole(ctx.actor, 'auditor', 'admin')) fail.forbidden('Only auditors and administrators can verify the audit trail.')
+    if (!hasRole(ctx.actor, 'auditor', 'admin'))
+      fail.forbidden('Only auditors and administrators can verify the audit trail.')
     const result = await verifyChain(ctx.db, {
       chainId: ctx.meta.databaseId,
       sha256Hex: ctx.services.sha256Hex,

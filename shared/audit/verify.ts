@@ -1,7 +1,8 @@
 import type { Db } from '../db/schema'
 import { entryHash, ZERO_HASH, type HashedEntry, type Sha256Hex } from './hash'
 
-export type FailureKind = 'SEQ_GAP' | 'LINK_BROKEN' | 'HASH_MISMATCH' | 'HEAD_MISMATCH' | 'TRUNCATED' | 'CHECKPOINT_MISMATCH'
+export type FailureKind =
+  'SEQ_GAP' | 'LINK_BROKEN' | 'HASH_MISMATCH' | 'HEAD_MISMATCH' | 'TRUNCATED' | 'CHECKPOINT_MISMATCH'
 
 export const FAILURE_WORDS: Record<FailureKind, string> = {
   SEQ_GAP: 'an entry is missing before this one',
@@ -64,7 +65,8 @@ export async function verifyChain(
         failure = { seq, id: r.id, kind: 'LINK_BROKEN', expected: prevHash, found: r.prev_hash }
       } else {
         const recomputed = entryHash(entry, opts.sha256Hex)
-        if (recomputed !== r.hash) failure = { seq, id: r.id, kind: 'HASH_MISMATCH', expected: recomputed, found: r.hash }
+        if (recomputed !== r.hash)
+          failure = { seq, id: r.id, kind: 'HASH_MISMATCH', expected: recomputed, found: r.hash }
       }
       if (failure) failures.push(failure)
       if (opts.checkpoint && seq === opts.checkpoint.seq) {
@@ -91,7 +93,13 @@ export async function verifyChain(
   if (headSeq > lastSeq) {
     failures.push({ seq: lastSeq + 1, id: null, kind: 'TRUNCATED', expected: String(headSeq), found: String(lastSeq) })
   } else if (headSeq !== lastSeq || headHash !== prevHash) {
-    failures.push({ seq: lastSeq, id: null, kind: 'HEAD_MISMATCH', expected: `${lastSeq}:${prevHash}`, found: `${headSeq}:${headHash}` })
+    failures.push({
+      seq: lastSeq,
+      id: null,
+      kind: 'HEAD_MISMATCH',
+      expected: `${lastSeq}:${prevHash}`,
+      found: `${headSeq}:${headHash}`,
+    })
   }
   if (opts.checkpoint && !checkpointSeen)
     failures.push({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Db } from '../db/schema'
 import { fail } from '../core/errors'
 import { definePublicCommand, defineCommand, defineQuery } from '../catalogue/define'
 import { persistingError } from '../catalogue/dispatcher'
@@ -111,7 +112,7 @@ export const sessionStatus = defineQuery({
   },
 })
 
-export async function buName(db: import('../db/schema').Db, id: string | null): Promise<string | null> {
+export async function buName(db: Db, id: string | null): Promise<string | null> {
   if (!id) return null
   const bu = await db.selectFrom('business_unit').select('name').where('id', '=', id).executeTakeFirst()
   return bu?.name ?? null

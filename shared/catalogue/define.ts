@@ -27,10 +27,7 @@ export type CommandDef<N extends string = string, I extends z.ZodType = z.ZodTyp
 }
 
 /** Commands callable without a session: first-run admin creation and sign-in. */
-export type PublicCommandDef<N extends string = string, I extends z.ZodType = z.ZodType, O = unknown> = Common<
-  N,
-  I
-> & {
+export type PublicCommandDef<N extends string = string, I extends z.ZodType = z.ZodType, O = unknown> = Common<N, I> & {
   kind: 'command'
   auth: 'none'
   sync: 'local'
@@ -48,6 +45,8 @@ export type QueryDef<N extends string = string, I extends z.ZodType = z.ZodType,
   handler(ctx: QueryCtx, input: z.output<I>): Promise<O>
 }
 
+// The catalogue holds entries of every input and output type; `any` here is the variance escape hatch.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous catalogue entries
 export type AnyDef = CommandDef<string, any, any> | PublicCommandDef<string, any, any> | QueryDef<string, any, any>
 
 export function defineCommand<const N extends string, I extends z.ZodType, O>(

@@ -68,7 +68,13 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function internal(e: unknown, req: CallRequest): Promise<AppErrorData> {
     const correlationId = deps.newId()
     const err = e instanceof Error ? e : new Error(String(e))
-    deps.log.error({ event: 'internal_error', correlationId, command: String(req.name), message: err.message, stack: err.stack })
+    deps.log.error({
+      event: 'internal_error',
+      correlationId,
+      command: String(req.name),
+      message: err.message,
+      stack: err.stack,
+    })
     try {
       await deps.db
         .insertInto('error_log')
@@ -102,11 +108,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (req.session.locked && !('whileLocked' in def && def.whileLocked)) fail.forbidden(LOCKED)
     }
     // 2. strict input
-    const parsed = def.input.safeParse(req.input)
+    const parsed = (def.input as z.ZodType).safeParse(req.input)
     if (!parsed.success) fail.validation(toIssues(parsed.error))
-    const input = parsed.data as unknown
+    const input = parsed.data
     const correlationId =
-      req.correlationId === undefined ? deps.newId() : Id.safeParse(req.correlationId).success ? (req.correlationId as string) : fail.field('correlationId', 'Enter a valid id.')
+      req.correlationId === undefined
+        ? deps.newId()
+        : Id.safeParse(req.correlationId).success
+          ? (req.correlationId as string)
+          : fail.field('correlationId', 'Enter a valid id.')
 
     // 3. actor loaded fresh
     let actor: Actor | null = null
@@ -136,7 +146,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     correlationId: string,
   ): Promise<unknown> {
     const commandId = deps.newId()
-    let persistError: AppError | null = null
+    const refused: { error: AppError | null } = { error: null }
     const value = await deps.db.transaction().execute(async (trx) => {
       const records: AuditRecord[] = []
       const base: Record<string, number> = {}
@@ -168,7 +178,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       } catch (e) {
         // A refused sign-in still records its failure counter and audit event (audit-security §3.3).
         if (!(e instanceof AppError && (e as PersistingError).persist)) throw e
-        persistError = e
+        refused.error = e
       }
       deps.faultInjector?.(def.name)
       await appendAudit(
@@ -176,11 +186,13 @@ export function createDispatcher(deps: DispatcherDeps) {
         { chainId: m.databaseId, tenantId: m.tenantId, sha256Hex: deps.services.sha256Hex },
         records.map((r) => toEntry(r, def.name, actor, now, correlationId, commandId, m.deviceCode, deps.newId)),
       )
-      if (def.sync === 'push' && !persistError && actor) {
+      if (def.sync === 'push' && !refused.error && actor) {
         await writeOutbox(trx, {
           id: commandId,
           command: def.name,
-          input: minted.id ? { ...(input as object), id: minted.id, ...(minted.ref ? { ref: minted.ref } : {}) } : input,
+          input: minted.id
+            ? { ...(input as object), id: minted.id, ...(minted.ref ? { ref: minted.ref } : {}) }
+            : input,
           userId: actor.id,
           correlationId,
           base,
@@ -190,7 +202,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
       return result
     })
-    if (persistError) throw persistError
+    if (refused.error) throw refused.error
     return value
   }
 

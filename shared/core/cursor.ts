@@ -9,7 +9,7 @@ export function decodeCursor(cursor: string | undefined): unknown[] | null {
   if (!cursor) return null
   try {
     const parsed: unknown = JSON.parse(decodeURIComponent(cursor))
-    if (Array.isArray(parsed)) return parsed
+    if (Array.isArray(parsed)) return parsed as unknown[]
   } catch {
     // fall through to the typed error
   }

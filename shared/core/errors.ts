@@ -18,9 +18,7 @@ export const AppErrorShape = z.discriminatedUnion('code', [
     id: z.string(),
     expectedVersion: z.number().int().optional(),
     actualVersion: z.number().int().optional(),
-    fields: z
-      .array(z.object({ field: z.string(), before: z.json(), mine: z.json(), theirs: z.json() }))
-      .optional(),
+    fields: z.array(z.object({ field: z.string(), before: z.json(), mine: z.json(), theirs: z.json() })).optional(),
   }),
   z.object({
     code: z.literal('WORKFLOW'),
@@ -28,7 +26,10 @@ export const AppErrorShape = z.discriminatedUnion('code', [
     reason: z.string().optional(),
     transition: z.object({ action: z.string().optional(), from: z.string(), to: z.string().nullable() }).optional(),
     fields: z.array(z.string()).optional(),
-    details: z.object({ violations: z.array(z.string()).optional() }).catchall(z.json()).optional(),
+    details: z
+      .object({ violations: z.array(z.string()).optional() })
+      .catchall(z.json())
+      .optional(),
   }),
   z.object({ code: z.literal('INTERNAL'), message: z.string(), correlationId: Id }),
 ])

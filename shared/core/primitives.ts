@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
 /** UUIDv7 text, lower-case (sync.md §17). */
-export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Enter a valid id.')
+export const Id = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Enter a valid id.')
 /** ISO-8601 UTC with milliseconds, fixed width so text order is time order. */
 export const Ts = z
   .string()
@@ -27,7 +29,11 @@ export function text(label: string, min: number, max: number) {
           input: ctx.value,
         })
       else if (n > max)
-        ctx.issues.push({ code: 'custom', message: `${label} must be at most ${maxText} characters.`, input: ctx.value })
+        ctx.issues.push({
+          code: 'custom',
+          message: `${label} must be at most ${maxText} characters.`,
+          input: ctx.value,
+        })
     })
 }
 

@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import { fail } from '../core/errors'
 import { Id } from '../core/primitives'
 import { decodeCursor, encodeCursor } from '../core/cursor'
 import { defineQuery } from '../catalogue/define'
 import type { Actor } from '../catalogue/context'
-import type { Db } from '../db/schema'
+import type { DB, Db } from '../db/schema'
 import { IncidentListInput } from './incident.schema'
 import { incidentVisible, isIncidentReadOnly } from './incident.visibility'
 import { overdueStage } from './incident.rules'
@@ -100,15 +100,16 @@ export const listIncidents = defineQuery({
   },
 })
 
-function keysetAfter(col: 'incident.created_at' | 'incident.current_due_at', dir: 'asc' | 'desc', v: string | null, id: string) {
+function keysetAfter(
+  col: 'incident.created_at' | 'incident.current_due_at',
+  dir: 'asc' | 'desc',
+  v: string | null,
+  id: string,
+) {
   const cmp = dir === 'asc' ? '>' : '<'
-  return (eb: import('kysely').ExpressionBuilder<import('../db/schema').DB, 'incident'>) => {
+  return (eb: ExpressionBuilder<DB, 'incident'>) => {
     if (v === null) return eb.and([eb(col, 'is', null), eb('incident.id', cmp, id)])
-    return eb.or([
-      eb(col, 'is', null),
-      eb(col, cmp, v),
-      eb.and([eb(col, '=', v), eb('incident.id', cmp, id)]),
-    ])
+    return eb.or([eb(col, 'is', null), eb(col, cmp, v), eb.and([eb(col, '=', v), eb('incident.id', cmp, id)])])
   }
 }
 
@@ -124,10 +125,24 @@ export const getIncident = defineQuery({
       .select(['full_name', 'email', 'manager_id'])
       .where('id', '=', row.created_by_user_id)
       .executeTakeFirstOrThrow()
-    const name = async (table: 'business_unit' | 'business_process' | 'product' | 'basel_business_line' | 'simplified_event_type' | 'basel_event_type', id: string | null) =>
-      id === null ? null : ((await ctx.db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst())?.name ?? null)
+    const name = async (
+      table:
+        | 'business_unit'
+        | 'business_process'
+        | 'product'
+        | 'basel_business_line'
+        | 'simplified_event_type'
+        | 'basel_event_type',
+      id: string | null,
+    ) =>
+      id === null
+        ? null
+        : ((await ctx.db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst())?.name ?? null)
     const userName = async (id: string | null) =>
-      id === null ? null : ((await ctx.db.selectFrom('users').select('full_name').where('id', '=', id).executeTakeFirst())?.full_name ?? null)
+      id === null
+        ? null
+        : ((await ctx.db.selectFrom('users').select('full_name').where('id', '=', id).executeTakeFirst())?.full_name ??
+          null)
     const causes = await ctx.db
       .selectFrom('incident_cause as ic')
       .innerJoin('loss_cause as lc', 'lc.id', 'ic.loss_cause_id')
@@ -136,7 +151,8 @@ export const getIncident = defineQuery({
       .orderBy('lc.name')
       .execute()
     const readOnly = isIncidentReadOnly(ctx.actor, row, creator.manager_id)
-    const effectiveRoles = row.status === 'DRAFT' && row.created_by_user_id === ctx.actor.id ? ['employee'] : ctx.actor.roles
+    const effectiveRoles =
+      row.status === 'DRAFT' && row.created_by_user_id === ctx.actor.id ? ['employee'] : ctx.actor.roles
     const editable = readOnly
       ? []
       : (

@@ -53,7 +53,10 @@ export function lossAndDateIssues(r: LossFacts, now: string): Issue[] {
     if (r.first_accounting_date > today)
       issues.push({ path: ['first_accounting_date'], message: 'The first accounting date cannot be in the future.' })
     else if (r.occurred_at && r.first_accounting_date < r.occurred_at.slice(0, 10))
-      issues.push({ path: ['first_accounting_date'], message: 'The first accounting date cannot be before the occurrence date.' })
+      issues.push({
+        path: ['first_accounting_date'],
+        message: 'The first accounting date cannot be before the occurrence date.',
+      })
   }
   if (r.near_miss) {
     if (r.gross_loss_amount !== null && r.gross_loss_amount !== 0)

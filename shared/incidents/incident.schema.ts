@@ -40,7 +40,10 @@ export const CreateIncidentInput = z.strictObject({
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>
 
 export const IncidentListInput = z.strictObject({
-  status: z.array(z.enum(['DRAFT', 'PENDING_REVIEW', 'PENDING_VALIDATION', 'VALIDATED', 'CLOSED'])).max(5).optional(),
+  status: z
+    .array(z.enum(['DRAFT', 'PENDING_REVIEW', 'PENDING_VALIDATION', 'VALIDATED', 'CLOSED']))
+    .max(5)
+    .optional(),
   created_by: z.union([z.literal('me'), Id]).optional(),
   assigned_to: z.union([z.literal('me'), Id]).optional(),
   business_unit_id: Id.optional(),

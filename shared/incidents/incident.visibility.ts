@@ -12,14 +12,21 @@ export function incidentVisible(actor: Actor) {
   return (eb: Eb): Expression<SqlBool> => {
     const any: Expression<SqlBool>[] = []
     const roles = new Set(actor.roles)
-    const seesAll =
-      (roles.has('risk_officer') && actor.groupScope) || (roles.has('auditor') && actor.groupScope)
+    const seesAll = (roles.has('risk_officer') && actor.groupScope) || (roles.has('auditor') && actor.groupScope)
     if (seesAll) return eb.lit(true)
-    if (['employee', 'manager', 'risk_officer', 'infosec', 'fraud_investigator', 'group_orm'].some((r) => roles.has(r as never)))
+    if (
+      ['employee', 'manager', 'risk_officer', 'infosec', 'fraud_investigator', 'group_orm'].some((r) =>
+        roles.has(r as never),
+      )
+    )
       any.push(eb('incident.created_by_user_id', '=', actor.id))
     if (roles.has('manager'))
       any.push(
-        eb('incident.created_by_user_id', 'in', eb.selectFrom('users').select('users.id').where('users.manager_id', '=', actor.id)),
+        eb(
+          'incident.created_by_user_id',
+          'in',
+          eb.selectFrom('users').select('users.id').where('users.manager_id', '=', actor.id),
+        ),
       )
     if ((roles.has('risk_officer') || roles.has('auditor')) && actor.businessUnitId)
       any.push(eb('incident.business_unit_id', '=', actor.businessUnitId))
@@ -45,8 +52,10 @@ export function isIncidentReadOnly(
   creatorManagerId: string | null,
 ): boolean {
   const roles = new Set(actor.roles)
-  if (incident.created_by_user_id === actor.id && !actor.roles.every((r) => r === 'auditor' || r === 'admin')) return false
+  if (incident.created_by_user_id === actor.id && !actor.roles.every((r) => r === 'auditor' || r === 'admin'))
+    return false
   if (roles.has('manager') && creatorManagerId === actor.id) return false
-  if (roles.has('risk_officer') && (actor.groupScope || incident.business_unit_id === actor.businessUnitId)) return false
+  if (roles.has('risk_officer') && (actor.groupScope || incident.business_unit_id === actor.businessUnitId))
+    return false
   return true
 }

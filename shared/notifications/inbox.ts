@@ -36,7 +36,11 @@ export const listInbox = defineQuery({
       .where('is_read', '=', 0)
       .executeTakeFirstOrThrow()
     return {
-      items: rows.map((r) => ({ ...r, is_read: r.is_read === 1, payload: JSON.parse(r.payload) as Record<string, string> })),
+      items: rows.map((r) => ({
+        ...r,
+        is_read: r.is_read === 1,
+        payload: JSON.parse(r.payload) as Record<string, string>,
+      })),
       unread_count: Number(unread.n),
     }
   },
@@ -58,7 +62,11 @@ export const markRead = defineCommand({
       .executeTakeFirst()
     if (!item) return fail.notFound('Notification')
     if (item.is_read === 1) return { id: item.id, read_at: item.read_at }
-    await ctx.db.updateTable('user_notification').set({ is_read: 1, read_at: ctx.now }).where('id', '=', item.id).execute()
+    await ctx.db
+      .updateTable('user_notification')
+      .set({ is_read: 1, read_at: ctx.now })
+      .where('id', '=', item.id)
+      .execute()
     ctx.audit.record({
       entityType: 'user_notification',
       entityId: item.id,

@@ -80,7 +80,11 @@ export async function enqueueNotification(ctx: CommandCtx, n: NewNotification): 
 
 async function recipients(ctx: CommandCtx, n: NewNotification): Promise<string[]> {
   if (n.recipientUserId) return n.recipientUserId === ctx.actor?.id && !n.includeActor ? [] : [n.recipientUserId]
-  let q = ctx.db.selectFrom('users').select(['id', 'roles']).where('is_active', '=', 1).where('tenant_id', '=', ctx.meta.tenantId)
+  let q = ctx.db
+    .selectFrom('users')
+    .select(['id', 'roles'])
+    .where('is_active', '=', 1)
+    .where('tenant_id', '=', ctx.meta.tenantId)
   if (n.recipientBuId) q = q.where('business_unit_id', '=', n.recipientBuId)
   const users = await q.orderBy('id').execute()
   return users

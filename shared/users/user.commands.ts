@@ -10,7 +10,10 @@ export const createFirstAdmin = definePublicCommand({
   summary: 'First run: name the organisation and create the administrator.',
   input: z
     .strictObject({
-      organisation_name: text('Organisation name', 1, 200).refine((s) => s.length > 0, 'Organisation name is required.'),
+      organisation_name: text('Organisation name', 1, 200).refine(
+        (s) => s.length > 0,
+        'Organisation name is required.',
+      ),
       full_name: text('Full name', 1, 200),
       email: Email,
       password: Password,
@@ -18,7 +21,12 @@ export const createFirstAdmin = definePublicCommand({
     })
     .check((ctx) => {
       if (ctx.value.password !== ctx.value.confirm_password)
-        ctx.issues.push({ code: 'custom', path: ['confirm_password'], message: 'Passwords do not match.', input: ctx.value })
+        ctx.issues.push({
+          code: 'custom',
+          path: ['confirm_password'],
+          message: 'Passwords do not match.',
+          input: ctx.value,
+        })
     }),
   touches: ['users'],
   session: 'establish',

@@ -46,9 +46,15 @@ export const listUsers = defineQuery({
     const after = decodeCursor(input.cursor)
     if (after) {
       const [name, id] = after as [string, string]
-      q = q.where((eb) => eb.or([eb('u.full_name', '>', name), eb.and([eb('u.full_name', '=', name), eb('u.id', '>', id)])]))
+      q = q.where((eb) =>
+        eb.or([eb('u.full_name', '>', name), eb.and([eb('u.full_name', '=', name), eb('u.id', '>', id)])]),
+      )
     }
-    const rows = await q.orderBy('u.full_name').orderBy('u.id').limit(input.limit + 1).execute()
+    const rows = await q
+      .orderBy('u.full_name')
+      .orderBy('u.id')
+      .limit(input.limit + 1)
+      .execute()
     const page = rows.slice(0, input.limit)
     const last = page[page.length - 1]
     return {

@@ -7,12 +7,11 @@ export const Email = z
   .max(254, 'Enter a valid email address.')
   .pipe(z.email({ error: 'Enter a valid email address.' }))
 
-export const Password = z
-  .string()
-  .check((ctx) => {
-    const n = [...ctx.value].length
-    if (n < 12 || n > 128) ctx.issues.push({ code: 'custom', message: 'Password must be 12 to 128 characters.', input: ctx.value })
-  })
+export const Password = z.string().check((ctx) => {
+  const n = [...ctx.value].length
+  if (n < 12 || n > 128)
+    ctx.issues.push({ code: 'custom', message: 'Password must be 12 to 128 characters.', input: ctx.value })
+})
 
 export const UserOutput = z.object({
   id: Id,

@@ -20,7 +20,11 @@ describe.each(ENGINES)('incident slice on %s', (engine) => {
     expect(created.ref).toMatch(REF)
     expect(created.ref.startsWith('INC-2026-')).toBe(true)
     const row = await env.db.selectFrom('incident').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow()
-    const retail = await env.db.selectFrom('business_unit').select('id').where('code', '=', 'RETAIL').executeTakeFirstOrThrow()
+    const retail = await env.db
+      .selectFrom('business_unit')
+      .select('id')
+      .where('code', '=', 'RETAIL')
+      .executeTakeFirstOrThrow()
     expect(row.status).toBe('DRAFT')
     expect(row.business_unit_id).toBe(retail.id)
     expect(row.draft_due_at).toBe('2026-11-30T14:05:09.123Z')
@@ -33,7 +37,11 @@ describe.each(ENGINES)('incident slice on %s', (engine) => {
     expect(audit[0]!.actor_id).toBe(env.users['emp'])
     expect(audit[0]!.at).toBe(T)
     const changes = JSON.parse(audit[0]!.changes) as { field: string; before: unknown; after: unknown }[]
-    expect(changes.find((c) => c.field === 'title')).toEqual({ field: 'title', before: null, after: 'ATM cash-out error' })
+    expect(changes.find((c) => c.field === 'title')).toEqual({
+      field: 'title',
+      before: null,
+      after: 'ATM cash-out error',
+    })
     expect(changes.every((c) => c.before === null)).toBe(true)
     expect(changes.map((c) => c.field)).toEqual([...changes.map((c) => c.field)].sort())
   })
@@ -96,10 +104,12 @@ describe.each(ENGINES)('incident slice on %s', (engine) => {
     expect(await msg({ gross_loss_amount: 100 })).toBe('Choose the currency of the amount.')
     expect(await msg({ gross_loss_amount: 100, currency_code: 'XYZ' })).toBe("Unknown currency code 'XYZ'.")
     expect(await msg({ occurred_at: '2026-11-24T00:00:00.000Z' })).toBe('Occurrence time cannot be in the future.')
-    expect(
-      await msg({ occurred_at: '2026-11-20T10:00:00.000Z', discovered_at: '2026-11-20T09:00:00.000Z' }),
-    ).toBe('The discovery time cannot be before the occurrence time.')
-    expect(await msg({ near_miss: true, gross_loss_amount: 5000, currency_code: 'EUR' })).toBe('A near miss has no loss amount.')
+    expect(await msg({ occurred_at: '2026-11-20T10:00:00.000Z', discovered_at: '2026-11-20T09:00:00.000Z' })).toBe(
+      'The discovery time cannot be before the occurrence time.',
+    )
+    expect(await msg({ near_miss: true, gross_loss_amount: 5000, currency_code: 'EUR' })).toBe(
+      'A near miss has no loss amount.',
+    )
     expect(await footprint(env.db)).toEqual(before)
   })
 
@@ -126,16 +136,27 @@ describe.each(ENGINES)('incident slice on %s', (engine) => {
 
   it('the outbox records every data command with its id, actor, correlation id and the minted reference', async () => {
     const created = await create('emp')
-    const row = await env.db.selectFrom('sync_outbox').selectAll().where('command', '=', 'incident.create').orderBy('client_seq', 'desc').executeTakeFirstOrThrow()
+    const row = await env.db
+      .selectFrom('sync_outbox')
+      .selectAll()
+      .where('command', '=', 'incident.create')
+      .orderBy('client_seq', 'desc')
+      .executeTakeFirstOrThrow()
     const input = JSON.parse(row.input) as { id: string; ref: string }
     expect(input.id).toBe(created.id)
     expect(input.ref).toBe(created.ref)
     expect(row.user_id).toBe(env.users['emp'])
     expect(row.state).toBe('pending')
-    const audit = await env.db.selectFrom('audit_entry').select(['command_id', 'correlation_id']).where('entity_id', '=', created.id).executeTakeFirstOrThrow()
+    const audit = await env.db
+      .selectFrom('audit_entry')
+      .select(['command_id', 'correlation_id'])
+      .where('entity_id', '=', created.id)
+      .executeTakeFirstOrThrow()
     expect(audit.command_id).toBe(row.id)
     expect(audit.correlation_id).toBe(row.correlation_id)
-    const seqs = (await env.db.selectFrom('sync_outbox').select('client_seq').orderBy('client_seq').execute()).map((r) => Number(r.client_seq))
+    const seqs = (await env.db.selectFrom('sync_outbox').select('client_seq').orderBy('client_seq').execute()).map(
+      (r) => Number(r.client_seq),
+    )
     expect(seqs).toEqual(seqs.map((_, i) => i + 1))
   })
 
@@ -152,7 +173,9 @@ describe.each(ENGINES)('incident visibility and list on %s', (engine) => {
     env = await testEnv(engine)
     for (const u of ['emp', 'mgr', 'ro', 'emp2', 'emp3', 'rol']) {
       env.clock.advance(1000)
-      ids[u] = (await env.ok(u, 'incident.create', { title: `Reported by ${u}`, description: 'Something went wrong.' })).id
+      ids[u] = (
+        await env.ok(u, 'incident.create', { title: `Reported by ${u}`, description: 'Something went wrong.' })
+      ).id
     }
   })
   afterAll(async () => env?.close())
@@ -163,14 +186,24 @@ describe.each(ENGINES)('incident visibility and list on %s', (engine) => {
   it('INC-22 emp sees only own; mgr sees own and direct reports; ro sees Retail; adm sees none', async () => {
     expect(await listed('emp')).toEqual(['Reported by emp'])
     expect((await listed('mgr')).sort()).toEqual(['Reported by emp', 'Reported by mgr', 'Reported by ro'])
-    expect((await listed('ro')).sort()).toEqual(['Reported by emp', 'Reported by emp3', 'Reported by mgr', 'Reported by ro'])
+    expect((await listed('ro')).sort()).toEqual([
+      'Reported by emp',
+      'Reported by emp3',
+      'Reported by mgr',
+      'Reported by ro',
+    ])
     expect(await listed('adm')).toEqual([])
   })
 
   it('INC-22 rog and aud (group scope) see every incident; aud1 sees Retail only', async () => {
     expect(await listed('rog')).toHaveLength(6)
     expect(await listed('aud')).toHaveLength(6)
-    expect((await listed('aud1')).sort()).toEqual(['Reported by emp', 'Reported by emp3', 'Reported by mgr', 'Reported by ro'])
+    expect((await listed('aud1')).sort()).toEqual([
+      'Reported by emp',
+      'Reported by emp3',
+      'Reported by mgr',
+      'Reported by ro',
+    ])
   })
 
   it('INC-22 another employee and a risk officer of another unit get NOT_FOUND for a direct id', async () => {
@@ -206,7 +239,16 @@ describe.each(ENGINES)('incident visibility and list on %s', (engine) => {
       }
     } while (cursor)
     expect(pages).toBe(3)
-    expect(seen).toEqual(['Page item 6', 'Page item 5', 'Page item 4', 'Page item 3', 'Page item 2', 'Page item 1', 'Page item 0', 'Reported by emp3'])
+    expect(seen).toEqual([
+      'Page item 6',
+      'Page item 5',
+      'Page item 4',
+      'Page item 3',
+      'Page item 2',
+      'Page item 1',
+      'Page item 0',
+      'Reported by emp3',
+    ])
   })
 
   it('INC-52 the status filter and created_by=me return exactly what a hand query returns', async () => {
@@ -214,7 +256,11 @@ describe.each(ENGINES)('incident visibility and list on %s', (engine) => {
     expect(drafts).toEqual(['Reported by ro'])
     expect(await listed('ro', { status: ['PENDING_REVIEW'] })).toEqual([])
     const page = await env.ok('rog', 'incident.list', { with_total: true, limit: 2 })
-    const hand = await env.db.selectFrom('incident').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()
+    const hand = await env.db
+      .selectFrom('incident')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow()
     expect(page.total).toBe(Number(hand.n))
   })
 })

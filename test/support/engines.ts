@@ -37,7 +37,11 @@ export type TestEnv = {
 /** A fresh database on the engine with the acceptance-test organisation (spec README §3) and a fixed clock. */
 export async function testEnv(engine: Engine, opts: { seed?: 'test' | 'none' } = {}): Promise<TestEnv> {
   let now = '2026-11-23T14:05:09.123Z'
-  const clock = { now: () => now, set: (iso: string) => void (now = iso), advance: (ms: number) => void (now = new Date(Date.parse(now) + ms).toISOString()) }
+  const clock = {
+    now: () => now,
+    set: (iso: string) => void (now = iso),
+    advance: (ms: number) => void (now = new Date(Date.parse(now) + ms).toISOString()),
+  }
   let db: Kysely<DB>
   let cleanup: () => Promise<void>
   let sqliteFile: string | null = null
@@ -57,7 +61,15 @@ export async function testEnv(engine: Engine, opts: { seed?: 'test' | 'none' } =
     const id = newId()
     await db
       .insertInto('db_meta')
-      .values({ id: 1, database_id: id, tenant_id: id, tenant_name: null, device_code: standaloneDeviceCode(), created_at: now, created_by_app_version: 'test' })
+      .values({
+        id: 1,
+        database_id: id,
+        tenant_id: id,
+        tenant_name: null,
+        device_code: standaloneDeviceCode(),
+        created_at: now,
+        created_by_app_version: 'test',
+      })
       .execute()
     await db.insertInto('sync_state').values({ id: 1 }).execute()
     cleanup = async () => {
@@ -82,7 +94,8 @@ export async function testEnv(engine: Engine, opts: { seed?: 'test' | 'none' } =
     if (!id) throw new Error(`no test user ${u}`)
     return { userId: id, locked: false }
   }
-  const call = (u: string | null, name: string, input: unknown) => dispatcher.call({ name, input, session: u ? as(u) : null })
+  const call = (u: string | null, name: string, input: unknown) =>
+    dispatcher.call({ name, input, session: u ? as(u) : null })
   return {
     engine,
     db,
@@ -103,10 +116,21 @@ export async function testEnv(engine: Engine, opts: { seed?: 'test' | 'none' } =
 
 /** Row counts of every table a failed command must leave untouched. */
 export async function footprint(db: Kysely<DB>) {
-  const tables = ['incident', 'incident_cause', 'audit_entry', 'sync_outbox', 'notification', 'user_notification', 'users'] as const
+  const tables = [
+    'incident',
+    'incident_cause',
+    'audit_entry',
+    'sync_outbox',
+    'notification',
+    'user_notification',
+    'users',
+  ] as const
   const out: Record<string, number> = {}
   for (const t of tables) {
-    const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const r = await db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     out[t] = Number(r.n)
   }
   const head = await db.selectFrom('audit_head').selectAll().execute()

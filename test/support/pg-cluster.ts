@@ -70,12 +70,12 @@ export async function startPgCluster(opts: StartPgClusterOptions = {}): Promise<
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       process.off('exit', exitHook)
-      let failure: unknown
+      let failure: Error | undefined
       if (existsSync(path.join(dataDir, 'postmaster.pid'))) {
         try {
           await exec(tool('pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60'])
         } catch (error) {
-          failure = error
+          failure = error instanceof Error ? error : new Error(String(error))
           await exec(tool('pg_ctl'), ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '60']).catch(() => {})
         }
       }
