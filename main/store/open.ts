@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { basename, dirname, join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
 import { migrate } from '#migrations/runner'
@@ -24,6 +25,8 @@ export type OpenedStore = { db: Kysely<DB>; raw: ReturnType<typeof openSqlite>; 
 export async function openStore(file: string, opts: { now?: () => string } = {}): Promise<OpenedStore> {
   const now = opts.now ?? (() => new Date().toISOString())
   mkdirSync(dirname(file), { recursive: true })
+  // Look before touching: openSqlite switches the file to WAL, which must never happen to a foreign file.
+  if (existsSync(file) && statSync(file).size > 0) assertRiskDeskFile(file)
   const raw = openSqlite(file)
   const appId = raw.pragma('application_id', { simple: true }) as number
   const tables = raw.prepare("select count(*) n from sqlite_master where type = 'table'").get() as { n: number }
@@ -52,6 +55,20 @@ export async function openStore(file: string, opts: { now?: () => string } = {})
   await ensureIdentity(db, now())
   await ensureAuditProtection(db)
   return { db, raw, file, close: () => db.destroy() }
+}
+
+function assertRiskDeskFile(file: string) {
+  let probe: Database.Database | null = null
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true })
+    const appId = probe.pragma('application_id', { simple: true }) as number
+    const tables = probe.prepare("select count(*) n from sqlite_master where type = 'table'").get() as { n: number }
+    if (appId !== APPLICATION_ID && (appId !== 0 || tables.n > 0)) throw new NotRiskDeskError()
+  } catch (e) {
+    throw e instanceof NotRiskDeskError ? e : new NotRiskDeskError()
+  } finally {
+    probe?.close()
+  }
 }
 
 async function backupBefore(raw: ReturnType<typeof openSqlite>, file: string, name: string) {

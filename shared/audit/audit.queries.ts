@@ -116,15 +116,19 @@ export const verifyAudit = defineCommand({
       now: ctx.now,
       checkpoint: input.checkpoint,
     })
-    ctx.audit.record({
-      entityType: 'database',
-      entityId: ctx.meta.databaseId,
-      changes: [
-        { field: 'checked', before: null, after: result.checked },
-        { field: 'ok', before: null, after: result.ok },
-        { field: 'first_failure', before: null, after: result.firstFailure },
-      ],
-    })
+    // A chain whose head no longer matches its last entry cannot take another link: the result is still
+    // returned to the auditor, and recording it waits until the chain is repaired or restored.
+    const headBroken = result.firstFailure?.kind === 'TRUNCATED' || result.firstFailure?.kind === 'HEAD_MISMATCH'
+    if (!headBroken)
+      ctx.audit.record({
+        entityType: 'database',
+        entityId: ctx.meta.databaseId,
+        changes: [
+          { field: 'checked', before: null, after: result.checked },
+          { field: 'ok', before: null, after: result.ok },
+          { field: 'first_failure', before: null, after: result.firstFailure },
+        ],
+      })
     return { ...result, message: verifyMessage(result) }
   },
 })
