@@ -4,6 +4,7 @@ import type { Session } from '#shared/catalogue/context'
 import { createDispatcher, type Dispatcher } from '#shared/catalogue/dispatcher'
 import { newId, sha256Hex } from './ids'
 import { fileLogger } from './log'
+import { startScheduler } from './jobs'
 import { argon2Passwords } from './passwords'
 import { openStore, type OpenedStore } from './store/open'
 
@@ -34,16 +35,28 @@ export async function openRuntime(opts: { file: string; logFile?: string | null;
   return { store, dispatcher, clock, close: () => store.close() }
 }
 
-/** The Electron shell's view: one signed-in user per window session, held in main. */
+/** The Electron shell's view: one signed-in user, held in main; sign-in and sign-out move it. */
 export async function openDesktopRuntime(dataDir: string) {
   const runtime = await openRuntime({ file: join(dataDir, 'riskdesk.sqlite') })
   let session: Session | null = null
+  const { dispatcher } = runtime
+  const scheduler = startScheduler(dispatcher, { log: fileLogger(join(dataDir, 'logs', 'main.log')) })
   return {
-    dispatcher: runtime.dispatcher,
-    sessions: {
-      current: () => session,
-      set: (s: typeof session) => void (session = s),
+    dispatcher: {
+      async call(req: { name: unknown; input: unknown; session: Session | null }) {
+        const result = await dispatcher.call({ ...req, session })
+        const def = typeof req.name === 'string' ? dispatcher.catalogue[req.name] : undefined
+        const effect = def && 'session' in def ? def.session : undefined
+        if (result.ok && effect === 'establish')
+          session = { userId: (result.value as { id: string }).id, locked: false }
+        if (result.ok && effect === 'end') session = null
+        return result
+      },
     },
-    close: () => runtime.close(),
+    sessions: { current: () => session },
+    close: () => {
+      scheduler.stop()
+      return runtime.close()
+    },
   }
 }

@@ -4,6 +4,8 @@ import { seedOrganisation } from '../demo/seed'
 import { argon2Passwords } from '../passwords'
 import { openRuntime } from '../runtime'
 import { startHarness } from './server'
+import { startScheduler } from '../jobs'
+import { fileLogger } from '../log'
 
 /** The password of every demo and test user; documented in the README, never used outside a demo database. */
 export const DEMO_PASSWORD = 'riskdesk-demo-2026'
@@ -37,6 +39,7 @@ if (values['seed-only']) {
   await runtime.close()
   process.exit(0)
 }
+const scheduler = startScheduler(runtime.dispatcher, { log: fileLogger(null) })
 const harness = await startHarness({
   runtime,
   rendererRoot: resolve(values.renderer),
@@ -46,6 +49,7 @@ const harness = await startHarness({
 process.stdout.write(`RiskDesk is running at ${harness.url}\n(database: ${file})\n`)
 
 const stop = async () => {
+  scheduler.stop()
   await harness.close()
   await runtime.close()
   process.exit(0)

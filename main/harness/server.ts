@@ -48,6 +48,10 @@ export async function startHarness(opts: HarnessOptions) {
         opts.runtime.clock.set((body as { now?: string | null }).now ?? null)
         return send(res, 200, { ok: true, value: { now: opts.runtime.clock.now() } })
       }
+      if (opts.testApi && url.pathname === '/api/test/run-job') {
+        const result = await dispatcher.runJob(String((body as { name?: unknown }).name))
+        return send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result)
+      }
       return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.', entity: 'Route' } })
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' })

@@ -38,6 +38,23 @@ export type PublicCommandDef<N extends string = string, I extends z.ZodType = z.
   handler(ctx: PublicCtx, input: z.output<I>): Promise<O>
 }
 
+/** Scheduled jobs (spec README §2.10): run by the host's scheduler as `system:<name>`, never by a user. */
+export type SystemCommandDef<N extends string = string, I extends z.ZodType = z.ZodType, O = unknown> = Common<N, I> & {
+  kind: 'command'
+  auth: 'system'
+  sync: 'local'
+  concurrency: 'none'
+  touches: readonly string[]
+  intervalMinutes: number
+  handler(ctx: PublicCtx, input: z.output<I>): Promise<O>
+}
+
+export function defineSystemCommand<const N extends string, I extends z.ZodType, O>(
+  def: Omit<SystemCommandDef<N, I, O>, 'kind' | 'auth' | 'sync' | 'concurrency'>,
+): SystemCommandDef<N, I, O> {
+  return { ...def, kind: 'command', auth: 'system', sync: 'local', concurrency: 'none' }
+}
+
 export type QueryDef<N extends string = string, I extends z.ZodType = z.ZodType, O = unknown> = Common<N, I> & {
   kind: 'query'
   auth: 'user' | 'optional'
@@ -47,7 +64,11 @@ export type QueryDef<N extends string = string, I extends z.ZodType = z.ZodType,
 
 // The catalogue holds entries of every input and output type; `any` here is the variance escape hatch.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous catalogue entries
-export type AnyDef = CommandDef<string, any, any> | PublicCommandDef<string, any, any> | QueryDef<string, any, any>
+export type AnyDef =
+  | CommandDef<string, any, any>
+  | PublicCommandDef<string, any, any>
+  | SystemCommandDef<string, any, any>
+  | QueryDef<string, any, any>
 
 export function defineCommand<const N extends string, I extends z.ZodType, O>(
   def: Omit<CommandDef<N, I, O>, 'kind' | 'auth'>,

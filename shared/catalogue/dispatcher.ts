@@ -6,7 +6,7 @@ import { Id } from '../core/primitives'
 import type { DB, Trx } from '../db/schema'
 import { loadActor } from '../users/actor'
 import type { Actor, AuditRecord, DbMeta, PublicCtx, Services, Session } from './context'
-import type { AnyDef, CommandDef, PublicCommandDef, QueryDef } from './define'
+import type { AnyDef, CommandDef, PublicCommandDef, QueryDef, SystemCommandDef } from './define'
 import { mintReference } from './references'
 import { toIssues } from './zod-issues'
 
@@ -34,6 +34,8 @@ export type CallRequest = {
   session: Session | null
   /** One correlation id shared by several commands of one user action (a bulk close). */
   correlationId?: unknown
+  /** Set only by the host's job scheduler, never by a transport. */
+  system?: boolean
 }
 
 const SIGN_IN = 'Sign in to continue.'
@@ -102,6 +104,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       typeof req.name === 'string' && Object.hasOwn(deps.catalogue, req.name) ? deps.catalogue[req.name] : undefined
     if (!def) return fail.validation([{ path: ['name'], message: 'Unknown command.' }])
 
+    if (def.auth === 'system' && !req.system)
+      fail.forbidden('This action runs automatically and cannot be started by a user.')
     // 1. session present and not locked
     if (def.auth === 'user') {
       if (!req.session) fail.forbidden(SIGN_IN)
@@ -120,7 +124,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
     // 3. actor loaded fresh
     let actor: Actor | null = null
-    if (req.session && !(def.auth === 'none')) {
+    if (req.session && def.auth !== 'none' && def.auth !== 'system') {
       actor = await loadActor(deps.db, req.session.userId)
       if (!actor || !actor.isActive) {
         if (def.auth === 'user') fail.forbidden(SIGN_IN)
@@ -134,11 +138,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       const q = def as QueryDef<string, z.ZodType, unknown>
       return q.handler({ db: deps.db, actor: actor as Actor, now, meta: m, services: deps.services }, input)
     }
-    return runCommand(def as CommandDef | PublicCommandDef, input, actor, m, now, correlationId)
+    return runCommand(def as CommandDef | PublicCommandDef | SystemCommandDef, input, actor, m, now, correlationId)
   }
 
   async function runCommand(
-    def: CommandDef | PublicCommandDef,
+    def: CommandDef | PublicCommandDef | SystemCommandDef,
     input: unknown,
     actor: Actor | null,
     m: DbMeta,
@@ -181,6 +185,14 @@ export function createDispatcher(deps: DispatcherDeps) {
         refused.error = e
       }
       deps.faultInjector?.(def.name)
+      if (def.auth === 'system') {
+        for (const r of records) r.actor ??= { id: null, label: `system:${def.name}` }
+        await trx
+          .insertInto('job_run')
+          .values({ job: def.name, last_run_at: now, last_outcome: 'ok' })
+          .onConflict((oc) => oc.column('job').doUpdateSet({ last_run_at: now, last_outcome: 'ok' }))
+          .execute()
+      }
       await appendAudit(
         trx,
         { chainId: m.databaseId, tenantId: m.tenantId, sha256Hex: deps.services.sha256Hex },
@@ -216,7 +228,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (hit) fail.field('id', 'A record with this id already exists.')
   }
 
-  return { call, meta, catalogue: deps.catalogue }
+  /** Runs a scheduled job (spec README §2.10); a re-run creates nothing new. */
+  const runJob = (name: string) => call({ name, input: {}, session: null, system: true })
+
+  return { call, runJob, meta, catalogue: deps.catalogue }
 }
 
 export type PersistingError = AppError & { persist?: boolean }

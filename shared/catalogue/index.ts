@@ -7,6 +7,7 @@ import { getIncident, listIncidents } from '../incidents/incident.queries'
 import { auditForEntity, listAudit, verifyAudit } from '../audit/audit.queries'
 import { incidentFormOptions, listBusinessUnits } from '../reference/reference.queries'
 import { listInbox, markRead } from '../notifications/inbox'
+import { housekeeping } from '../jobs/housekeeping'
 
 /** The one catalogue: every command and query, run by IPC, the harness and the server. */
 export const catalogue = catalogueOf([
@@ -25,6 +26,7 @@ export const catalogue = catalogueOf([
   verifyAudit,
   listInbox,
   markRead,
+  housekeeping,
 ] as const)
 
 export type Catalogue = typeof catalogue

@@ -16,4 +16,5 @@ export const COMMAND_NAMES: readonly string[] = [
   'audit.verify',
   'notification.list',
   'notification.markRead',
+  'housekeeping.prune',
 ]

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, currentDueAt, lossAndDateIssues, netLoss, overdueStage, severityOf, type LossFacts } from './incident.rules'
+import {
+  addDays,
+  currentDueAt,
+  lossAndDateIssues,
+  netLoss,
+  overdueStage,
+  severityOf,
+  type LossFacts,
+} from './incident.rules'
 
 const NOW = '2026-11-23T14:05:09.123Z'
 const facts = (f: Partial<LossFacts>): LossFacts => ({
@@ -13,7 +21,8 @@ const facts = (f: Partial<LossFacts>): LossFacts => ({
   recovery_count: 0,
   ...f,
 })
-const messages = (f: Partial<LossFacts>) => lossAndDateIssues(facts(f), NOW).map((i) => `${i.path.join('.')}: ${i.message}`)
+const messages = (f: Partial<LossFacts>) =>
+  lossAndDateIssues(facts(f), NOW).map((i) => `${i.path.join('.')}: ${i.message}`)
 
 describe('incident rules', () => {
   it('INC-01 "+7 days" is 7 × 86,400,000 ms on now, in UTC', () => {
@@ -43,7 +52,9 @@ describe('incident rules', () => {
   })
 
   it('INC-41 date order and the future are refused on the field that is wrong', () => {
-    expect(messages({ occurred_at: '2026-11-24T00:00:00.000Z' })).toEqual(['occurred_at: Occurrence time cannot be in the future.'])
+    expect(messages({ occurred_at: '2026-11-24T00:00:00.000Z' })).toEqual([
+      'occurred_at: Occurrence time cannot be in the future.',
+    ])
     expect(messages({ occurred_at: '2026-11-20T10:00:00.000Z', discovered_at: '2026-11-20T09:59:59.999Z' })).toEqual([
       'discovered_at: The discovery time cannot be before the occurrence time.',
     ])
@@ -80,13 +91,9 @@ describe('incident rules', () => {
 
   it('current due date follows the stage and overdue is a flag, never a status', () => {
     const due = { draft_due_at: 'D', review_due_at: 'R', validation_due_at: 'V' }
-    expect(['DRAFT', 'PENDING_REVIEW', 'PENDING_VALIDATION', 'VALIDATED', 'CLOSED'].map((s) => currentDueAt(s, due))).toEqual([
-      'D',
-      'R',
-      'V',
-      null,
-      null,
-    ])
+    expect(
+      ['DRAFT', 'PENDING_REVIEW', 'PENDING_VALIDATION', 'VALIDATED', 'CLOSED'].map((s) => currentDueAt(s, due)),
+    ).toEqual(['D', 'R', 'V', null, null])
     expect(overdueStage('DRAFT', '2026-11-23T14:05:09.122Z', NOW)).toBe('DRAFT')
     expect(overdueStage('DRAFT', NOW, NOW)).toBeNull()
     expect(overdueStage('PENDING_REVIEW', '2026-01-01T00:00:00.000Z', NOW)).toBe('REVIEW')
