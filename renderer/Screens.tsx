@@ -1,0 +1,75 @@
+import { useEffect } from 'react'
+import { Page } from '#renderer/components/index'
+import { href, navigate, useRoute, type Route } from '#renderer/router'
+import { canOpen, homePath } from '#renderer/routes'
+import { useSession } from '#renderer/stores/session'
+import { BusinessUnits } from './features/admin/BusinessUnits'
+import { Users } from './features/admin/Users'
+import { AuditTrail } from './features/audit/AuditTrail'
+import { Inbox } from './features/inbox/Inbox'
+import { IncidentDetail } from './features/incidents/IncidentDetail'
+import {
+  Approvals,
+  IncidentRegister,
+  MyIncidents,
+  TeamIncidents,
+  ValidationQueue,
+} from './features/incidents/IncidentScreens'
+import { ReportIncident } from './features/incidents/ReportIncident'
+
+/** The signed-in screen for the current hash. */
+export function Screens() {
+  const route = useRoute()
+  const user = useSession((s) => s.user)
+  const home = homePath(useSession((s) => s.home))
+
+  useEffect(() => {
+    if (route.name === 'home') navigate(home, { replace: true })
+  }, [route.name, home])
+
+  if (route.name === 'home') return null
+  if (!canOpen(route, user?.roles ?? []))
+    return (
+      <Page title="No access">
+        <p>Your role does not give access to this screen.</p>
+        <p>
+          <a href={href(home)}>Go to your home screen</a>
+        </p>
+      </Page>
+    )
+  return <Screen route={route} />
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'report':
+      return <ReportIncident />
+    case 'my-incidents':
+      return <MyIncidents />
+    case 'approvals':
+      return <Approvals />
+    case 'team':
+      return <TeamIncidents />
+    case 'validation':
+      return <ValidationQueue />
+    case 'register':
+      return <IncidentRegister />
+    case 'audit':
+      return <AuditTrail />
+    case 'admin-users':
+      return <Users />
+    case 'admin-units':
+      return <BusinessUnits />
+    case 'inbox':
+      return <Inbox />
+    case 'incident':
+      return <IncidentDetail key={route.id} id={route.id} />
+    case 'home':
+    case 'not-found':
+      return (
+        <Page title="Page not found">
+          <p>There is no screen at this address.</p>
+        </Page>
+      )
+  }
+}

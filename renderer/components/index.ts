@@ -1,0 +1,11 @@
+// The shared components through one .ts door: package.json maps '#renderer/*' to .ts files only.
+export { AuthLayout } from './AuthLayout'
+export { Badge, OverdueBadge, StatusChip } from './Badges'
+export { Bell } from './Bell'
+export { ChangesTable } from './ChangesTable'
+export { ErrorBanner } from './ErrorBanner'
+export { FieldError } from './FieldError'
+export { LoadMore } from './LoadMore'
+export { LocalTime } from './LocalTime'
+export { Page } from './Page'
+export { Shell } from './Shell'

@@ -1,0 +1,64 @@
+import { useCallback, useState, type ReactNode } from 'react'
+import { api } from '#renderer/api'
+import { ErrorBanner, LoadMore, Page } from '#renderer/components/index'
+import { usePaged } from '#renderer/hooks/use-paged'
+import type { IncidentListInput } from '#renderer/types'
+import { IncidentFilters, NO_FILTERS, type FilterKind, type FilterValues } from './IncidentFilters'
+import { IncidentTable, type IncidentColumns } from './IncidentTable'
+
+type Props = {
+  title: string
+  /** The screen's fixed query (incidents §15); the user's filters are added on top. */
+  base: IncidentListInput
+  filters?: readonly FilterKind[]
+  columns: IncidentColumns
+  emptyText: string
+  intro?: string
+  controls?: ReactNode
+}
+
+function withFilters(base: IncidentListInput, f: FilterValues): IncidentListInput {
+  const input: IncidentListInput = { ...base }
+  if (f.status) input.status = [f.status]
+  if (f.nearMiss !== 'any') input.near_miss = f.nearMiss === 'only'
+  if (f.q) input.q = f.q
+  return input
+}
+
+/** Every incident list: a fixed query, optional filters, a table and keyset "Load more". */
+export function IncidentListScreen({ title, base, filters = [], columns, emptyText, intro, controls }: Props) {
+  const [values, setValues] = useState<FilterValues>(NO_FILTERS)
+  // Callers build `base` inline: the text form keeps the query stable across renders.
+  const key = JSON.stringify(withFilters(base, values))
+  const query = useCallback(
+    (cursor: string | undefined) => {
+      const input = JSON.parse(key) as IncidentListInput
+      return api.call('incident.list', cursor === undefined ? input : { ...input, cursor })
+    },
+    [key],
+  )
+  const list = usePaged(query)
+
+  return (
+    <Page title={title}>
+      {intro && <p className="lead">{intro}</p>}
+      {(controls || filters.length > 0) && (
+        <div className="toolbar">
+          {controls}
+          {filters.length > 0 && <IncidentFilters kinds={filters} values={values} onChange={setValues} />}
+        </div>
+      )}
+      <ErrorBanner error={list.error} onRetry={list.reload} />
+      {list.loading ? (
+        <p className="muted" role="status">
+          Loading incidents…
+        </p>
+      ) : list.items.length === 0 && !list.error ? (
+        <p className="empty">{emptyText}</p>
+      ) : (
+        <IncidentTable rows={list.items} columns={columns} caption={title} />
+      )}
+      <LoadMore hasMore={list.hasMore} busy={list.loadingMore} onLoadMore={() => void list.loadMore()} />
+    </Page>
+  )
+}

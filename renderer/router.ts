@@ -1,0 +1,70 @@
+import { useSyncExternalStore } from 'react'
+
+/** Every screen of the hash router (`#/report`, `#/incidents/<id>` …); no router library. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'report' }
+  | { name: 'my-incidents' }
+  | { name: 'approvals' }
+  | { name: 'team' }
+  | { name: 'validation' }
+  | { name: 'register' }
+  | { name: 'audit' }
+  | { name: 'admin-users' }
+  | { name: 'admin-units' }
+  | { name: 'inbox' }
+  | { name: 'incident'; id: string }
+  | { name: 'not-found'; path: string }
+
+export type ScreenName = Exclude<Route['name'], 'home' | 'not-found' | 'incident'>
+
+export const SCREEN_PATHS: Record<ScreenName, string> = {
+  report: '/report',
+  'my-incidents': '/my-incidents',
+  approvals: '/approvals',
+  team: '/team',
+  validation: '/validation',
+  register: '/register',
+  audit: '/audit',
+  'admin-users': '/admin/users',
+  'admin-units': '/admin/units',
+  inbox: '/inbox',
+}
+
+const byPath = new Map(Object.entries(SCREEN_PATHS).map(([name, path]) => [path, name as ScreenName]))
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '')
+  if (path === '') return { name: 'home' }
+  const screen = byPath.get(path)
+  if (screen) return { name: screen }
+  const incident = /^\/incidents\/([0-9a-f-]{36})$/.exec(path)
+  if (incident?.[1]) return { name: 'incident', id: incident[1] }
+  return { name: 'not-found', path }
+}
+
+export const href = (path: string) => `#${path}`
+export const incidentPath = (id: string) => `/incidents/${id}`
+
+/** `replace` for redirects (home, sign-out), so Back does not return to a screen that bounces again. */
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  if (window.location.hash === href(path)) return
+  if (opts.replace) {
+    window.history.replaceState(window.history.state, '', href(path))
+    // replaceState fires no hashchange: tell the subscribers ourselves.
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+  } else window.location.hash = path
+}
+
+const subscribe = (notify: () => void) => {
+  window.addEventListener('hashchange', notify)
+  return () => window.removeEventListener('hashchange', notify)
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash)
+}
+
+export function useRoute(): Route {
+  return parseHash(useHash())
+}

@@ -1,0 +1,61 @@
+import type { Role } from '#shared/core/primitives'
+import { SCREEN_PATHS, type Route, type ScreenName } from '#renderer/router'
+import type { HomeScreen } from '#renderer/types'
+
+// incidents §6.1: everyone who may run incident.create; auditors and admins read only.
+export const REPORTER_ROLES: readonly Role[] = [
+  'employee',
+  'manager',
+  'risk_officer',
+  'infosec',
+  'fraud_investigator',
+  'group_orm',
+]
+
+type ScreenDef = { name: ScreenName; label: string; roles: readonly Role[] | 'all' }
+
+/** Navigation in display order; a user holding several roles sees the union. */
+const SCREENS: readonly ScreenDef[] = [
+  { name: 'report', label: 'Report an incident', roles: REPORTER_ROLES },
+  { name: 'my-incidents', label: 'My incidents', roles: REPORTER_ROLES },
+  { name: 'approvals', label: 'Approvals', roles: ['manager'] },
+  { name: 'team', label: 'Team incidents', roles: ['manager'] },
+  { name: 'validation', label: 'Validation queue', roles: ['risk_officer'] },
+  { name: 'register', label: 'Incident register', roles: ['risk_officer', 'auditor'] },
+  { name: 'audit', label: 'Audit trail', roles: ['auditor', 'admin'] },
+  { name: 'admin-users', label: 'Users', roles: ['admin'] },
+  { name: 'admin-units', label: 'Business units', roles: ['admin'] },
+  { name: 'inbox', label: 'Inbox', roles: 'all' },
+]
+
+const holds = (roles: readonly Role[], def: ScreenDef) =>
+  def.roles === 'all' || def.roles.some((r) => roles.includes(r))
+
+export type NavItem = { name: ScreenName; label: string; path: string }
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  const visible = SCREENS.filter((s) => holds(roles, s))
+  // The register already lists every incident a manager's team incidents would show: one entry is enough.
+  const hasRegister = visible.some((s) => s.name === 'register')
+  return visible
+    .filter((s) => !(hasRegister && s.name === 'team'))
+    .map((s) => ({ name: s.name, label: s.label, path: SCREEN_PATHS[s.name] }))
+}
+
+/** Screens are a convenience; the dispatcher still checks every call. */
+export function canOpen(route: Route, roles: readonly Role[]): boolean {
+  if (route.name === 'incident' || route.name === 'home' || route.name === 'not-found') return true
+  const def = SCREENS.find((s) => s.name === route.name)
+  return def ? holds(roles, def) : false
+}
+
+const HOME_SCREENS: Record<HomeScreen, ScreenName> = {
+  report: 'report',
+  approvals: 'approvals',
+  validation: 'validation',
+  audit: 'audit',
+  admin: 'admin-users',
+  inbox: 'inbox',
+}
+
+export const homePath = (home: HomeScreen | null) => SCREEN_PATHS[home ? HOME_SCREENS[home] : 'inbox']
