@@ -19,11 +19,15 @@ for (const [user, heading, file] of homes) {
 test('SEC-04 the auditor verifies the audit trail from the audit screen', async ({ page }) => {
   await signIn(page, 'aud')
   await page.getByRole('button', { name: 'Verify' }).click()
-  await expect(page.getByText(/Audit trail intact: \d+ entries verified\. Last entry #\d+, [0-9a-f]{8}…[0-9a-f]{4}\./)).toBeVisible()
+  await expect(
+    page.getByText(/Audit trail intact: \d+ entries verified\. Last entry #\d+, [0-9a-f]{8}…[0-9a-f]{4}\./),
+  ).toBeVisible()
   await shot(page, 'audit-trail-verified')
 })
 
-test('SEC-24 the renderer sees no Node or IPC globals, and an injected inline script does not run', async ({ page }) => {
+test('SEC-24 the renderer sees no Node or IPC globals, and an injected inline script does not run', async ({
+  page,
+}) => {
   await page.goto('/')
   await expect(page.locator('[data-app-state="loaded"]')).toBeVisible()
   const globals = await page.evaluate(() => {

@@ -6,12 +6,13 @@ import type { Actor } from '../catalogue/context'
 import { hasRole } from '../users/actor'
 import { findVisibleIncident } from '../incidents/incident.queries'
 import { verifyChain, verifyMessage } from './verify'
-import type { Db } from '../db/schema'
+import type { Selectable } from 'kysely'
+import type { AuditEntryTable, Db } from '../db/schema'
 
 /** Entity types an admin may read in the trail: configuration, users, devices, settings (audit-security §2.8). */
 const CONFIG_ENTITIES = ['user', 'settings', 'business_unit', 'device', 'database', 'incident_config', 'routing_rule']
 
-function toOutput(r: { changes: string; seq: number } & Record<string, unknown>) {
+function toOutput(r: Selectable<AuditEntryTable>) {
   return {
     ...r,
     seq: Number(r.seq),

@@ -63,12 +63,13 @@ export type QueryDef<N extends string = string, I extends z.ZodType = z.ZodType,
 }
 
 // The catalogue holds entries of every input and output type; `any` here is the variance escape hatch.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous catalogue entries
+/* eslint-disable @typescript-eslint/no-explicit-any -- heterogeneous catalogue entries */
 export type AnyDef =
   | CommandDef<string, any, any>
   | PublicCommandDef<string, any, any>
   | SystemCommandDef<string, any, any>
   | QueryDef<string, any, any>
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export function defineCommand<const N extends string, I extends z.ZodType, O>(
   def: Omit<CommandDef<N, I, O>, 'kind' | 'auth'>,

@@ -30,8 +30,8 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
 
 export const STATUS_NAMES: Record<IncidentStatus, string> = {
   DRAFT: 'Draft',
-  PENDING_REVIEW: 'Pending review',
-  PENDING_VALIDATION: 'Pending validation',
+  PENDING_REVIEW: 'Pending Manager Review',
+  PENDING_VALIDATION: 'Pending Risk Validation',
   VALIDATED: 'Validated',
   CLOSED: 'Closed',
 }

@@ -25,7 +25,7 @@ export type TestEnv = {
   engine: Engine
   db: Kysely<DB>
   dispatcher: Dispatcher
-  clock: { now(): string; set(iso: string): void; advance(ms: number): void }
+  clock: { now: () => string; set: (iso: string) => void; advance: (ms: number) => void }
   sqliteFile: string | null
   users: Record<string, string>
   as(username: string): Session

@@ -67,7 +67,7 @@ export function AuditTable({ entries, onCorrelation }: Props) {
                   <td>
                     <RecordCell entry={e} />
                   </td>
-                  <td>
+                  <td className="changed-fields">
                     {e.changes.length > 0 ? e.changes.map((c) => c.field).join(', ') : <span className="muted">—</span>}
                   </td>
                   <td>{e.reason ?? <span className="muted">—</span>}</td>
