@@ -112,8 +112,20 @@ export async function seedOrganisation(
         password_hash: opts.passwordHash,
         must_change_password: 0,
       }
-      await trx.insertInto('users').values(row).execute()
+      // Managers may come later in the file: link them once every user exists.
+      await trx
+        .insertInto('users')
+        .values({ ...row, manager_id: null })
+        .execute()
       record('user', row.id, { ...row, roles: u.roles, group_scope: u.groupScope })
+    }
+    for (const u of people) {
+      if (!u.manager) continue
+      await trx
+        .updateTable('users')
+        .set({ manager_id: users.get(u.manager) ?? null })
+        .where('id', '=', users.get(u.username)!)
+        .execute()
     }
     await trx
       .updateTable('db_meta')
