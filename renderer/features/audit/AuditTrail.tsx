@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import { api, toApiError, type ApiError } from '#renderer/api'
 import { ErrorBanner, LoadMore, Page } from '#renderer/components/index'
 import { usePaged } from '#renderer/hooks/use-paged'
-import type { AuditListInput, AuditPage, VerifyResult } from '#renderer/types'
+import type { AuditListInput, VerifyResult } from '#renderer/types'
 import { AuditFilters, NO_AUDIT_FILTERS, type AuditFilterValues } from './AuditFilters'
 import { AuditTable } from './AuditTable'
 
@@ -21,8 +21,7 @@ export function AuditTrail() {
   const query = useCallback(
     (cursor: number | undefined) => {
       const input = JSON.parse(key) as AuditListInput
-      // See AuditPage in types.ts: the catalogue's output type omits the entry columns it returns.
-      return api.call('audit.list', cursor === undefined ? input : { ...input, cursor }) as Promise<AuditPage>
+      return api.call('audit.list', cursor === undefined ? input : { ...input, cursor })
     },
     [key],
   )

@@ -3,18 +3,16 @@ import { api } from '#renderer/api'
 import { ChangesTable, ErrorBanner, LoadMore, LocalTime } from '#renderer/components/index'
 import { usePaged } from '#renderer/hooks/use-paged'
 import { actionWords } from '#renderer/lib/format'
-import type { AuditPage } from '#renderer/types'
 
 /** The record's audit entries, oldest first, with per-field before/after (audit-security §2.8). */
 export function IncidentHistory({ incidentId }: { incidentId: string }) {
   const query = useCallback(
     (cursor: number | undefined) =>
-      // See AuditPage in types.ts: the catalogue's output type omits the entry columns it returns.
       api.call('audit.forEntity', {
         entityType: 'incident',
         entityId: incidentId,
         ...(cursor === undefined ? {} : { cursor }),
-      }) as Promise<AuditPage>,
+      }),
     [incidentId],
   )
   const history = usePaged(query)
