@@ -29,11 +29,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -rf ${DATA} && node dist/main/harness.mjs --data ${DATA} --port ${PORT} --seed test --test-api`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      command: `rm -rf ${DATA} && node dist/main/harness.mjs --data ${DATA} --port ${PORT} --seed test --test-api`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      // An empty database: the first-run journey (SEC-13).
+      command: `rm -rf ${DATA}-empty && node dist/main/harness.mjs --data ${DATA}-empty --port ${PORT + 1}`,
+      url: `http://127.0.0.1:${PORT + 1}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 })

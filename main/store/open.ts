@@ -5,7 +5,8 @@ import { sql, type Kysely } from 'kysely'
 import { migrate } from '#migrations/runner'
 import { createAuditProtection } from '#migrations/index'
 import type { DB } from '#shared/db/schema'
-import { newId, standaloneDeviceCode } from '../ids'
+import { appendAudit } from '#shared/audit/append'
+import { newId, sha256Hex, standaloneDeviceCode } from '../ids'
 import { APPLICATION_ID, openSqlite, sqliteKysely } from './sqlite'
 
 export const APP_VERSION = '0.1.0'
@@ -16,7 +17,14 @@ export class NotRiskDeskError extends Error {
   }
 }
 
-export type OpenedStore = { db: Kysely<DB>; raw: ReturnType<typeof openSqlite>; file: string; close(): Promise<void> }
+export type OpenedStore = {
+  db: Kysely<DB>
+  raw: ReturnType<typeof openSqlite>
+  file: string
+  /** The append-only triggers were missing at start and have been recreated (audit-security §7.4 step 2). */
+  protectionRestored: boolean
+  close(): Promise<void>
+}
 
 /**
  * Opens (creating if needed) a RiskDesk SQLite file, migrates it in one transaction after an online backup
@@ -53,8 +61,9 @@ export async function openStore(file: string, opts: { now?: () => string } = {})
     raw.pragma('foreign_keys = ON')
   }
   await ensureIdentity(db, now())
-  await ensureAuditProtection(db)
-  return { db, raw, file, close: () => db.destroy() }
+  const protectionRestored = !(await ensureAuditProtection(db))
+  if (protectionRestored) await recordProtectionRestored(db, now())
+  return { db, raw, file, protectionRestored, close: () => db.destroy() }
 }
 
 function assertRiskDeskFile(file: string) {
@@ -69,6 +78,30 @@ function assertRiskDeskFile(file: string) {
   } finally {
     probe?.close()
   }
+}
+
+async function recordProtectionRestored(db: Kysely<DB>, at: string) {
+  const meta = await db.selectFrom('db_meta').selectAll().executeTakeFirstOrThrow()
+  await db.transaction().execute(async (trx) => {
+    await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, [
+      {
+        id: newId(),
+        at,
+        recorded_at: at,
+        actor_id: null,
+        actor_label: 'system:audit.protectionRestored',
+        action: 'audit.protectionRestored',
+        entity_type: 'database',
+        entity_id: meta.database_id,
+        entity_ref: null,
+        changes: [],
+        reason: null,
+        correlation_id: newId(),
+        command_id: null,
+        origin_device: meta.device_code,
+      },
+    ])
+  })
 }
 
 async function backupBefore(raw: ReturnType<typeof openSqlite>, file: string, name: string) {
