@@ -52,7 +52,11 @@ function createMainWindow(): BrowserWindow {
 async function onReady(): Promise<void> {
   installPermissionHandlers(session.defaultSession)
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot))
-  runtime = await openDesktopRuntime(app.getPath('userData'))
+  // scripts/start.sh points the window at the demo database it prepared; otherwise the OS's app-data folder.
+  const dataArg = process.argv.find((a) => a.startsWith('--riskdesk-data='))
+  runtime = await openDesktopRuntime(
+    dataArg ? path.resolve(dataArg.slice('--riskdesk-data='.length)) : app.getPath('userData'),
+  )
   const current = runtime
   registerIpc(ipcMain, {
     dispatcher: current.dispatcher,

@@ -119,7 +119,8 @@ async function backupBefore(raw: ReturnType<typeof openSqlite>, file: string, na
   return basename(target)
 }
 
-async function ensureIdentity(db: Kysely<DB>, at: string) {
+/** The identity rows every RiskDesk database holds: db_meta (with its device code) and sync_state. */
+export async function ensureIdentity(db: Kysely<DB>, at: string) {
   const meta = await db.selectFrom('db_meta').select('id').executeTakeFirst()
   if (!meta) {
     const id = newId()

@@ -1,29 +1,13 @@
 import canonicalize from 'canonicalize'
+import type { AuditEntryTable } from '../db/schema'
 
 export type Sha256Hex = (text: string) => string
 
 export const ZERO_HASH = '0'.repeat(64)
 
 /** The fields of audit-security §2.1 as they are hashed: every field but `hash`, nulls kept. */
-export type HashedEntry = {
-  id: string
-  tenant_id: string
-  chain_id: string
-  seq: number
-  at: string
-  recorded_at: string
-  actor_id: string | null
-  actor_label: string
-  action: string
-  entity_type: string
-  entity_id: string
-  entity_ref: string | null
+export type HashedEntry = Omit<AuditEntryTable, 'hash' | 'changes'> & {
   changes: { field: string; before: unknown; after: unknown }[]
-  reason: string | null
-  correlation_id: string
-  command_id: string | null
-  origin_device: string | null
-  prev_hash: string
 }
 
 /** RFC 8785 canonical JSON of the entry without its hash (audit-security §2.2). */

@@ -9,9 +9,9 @@ import { createDispatcher, type Dispatcher } from '#shared/catalogue/dispatcher'
 import type { Session } from '#shared/catalogue/context'
 import type { DB } from '#shared/db/schema'
 import { seedOrganisation } from '#main/demo/seed'
-import { newId, sha256Hex, standaloneDeviceCode } from '#main/ids'
+import { newId, sha256Hex } from '#main/ids'
 import { argon2Passwords } from '#main/passwords'
-import { openStore } from '#main/store/open'
+import { ensureIdentity, openStore } from '#main/store/open'
 import { createPgKysely, freshPgDatabase } from './pg-db'
 
 export const TEST_PASSWORD = 'riskdesk-test-2026'
@@ -58,20 +58,7 @@ export async function testEnv(engine: Engine, opts: { seed?: 'test' | 'none' } =
     const fresh = await freshPgDatabase(inject('pgUrl'))
     db = createPgKysely(fresh.url) as Kysely<DB>
     await migrate(db as Kysely<any>)
-    const id = newId()
-    await db
-      .insertInto('db_meta')
-      .values({
-        id: 1,
-        database_id: id,
-        tenant_id: id,
-        tenant_name: null,
-        device_code: standaloneDeviceCode(),
-        created_at: now,
-        created_by_app_version: 'test',
-      })
-      .execute()
-    await db.insertInto('sync_state').values({ id: 1 }).execute()
+    await ensureIdentity(db, now)
     cleanup = async () => {
       await db.destroy()
       await fresh.drop()
