@@ -4,6 +4,7 @@ import { createFirstAdmin } from '../users/user.commands'
 import { listUsers } from '../users/user.queries'
 import { createIncident } from '../incidents/incident.commands'
 import { getIncident, listIncidents } from '../incidents/incident.queries'
+import { submitIncident } from '../incidents/incident.submit'
 import { auditForEntity, listAudit, verifyAudit } from '../audit/audit.queries'
 import { incidentFormOptions, listBusinessUnits } from '../reference/reference.queries'
 import { listInbox, markRead } from '../notifications/inbox'
@@ -19,6 +20,7 @@ export const catalogue = catalogueOf([
   listBusinessUnits,
   incidentFormOptions,
   createIncident,
+  submitIncident,
   listIncidents,
   getIncident,
   listAudit,

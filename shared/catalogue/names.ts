@@ -9,6 +9,7 @@ export const COMMAND_NAMES: readonly string[] = [
   'businessUnit.list',
   'reference.incidentForm',
   'incident.create',
+  'incident.submit',
   'incident.list',
   'incident.get',
   'audit.list',
