@@ -45,11 +45,9 @@ export async function openDesktopRuntime(dataDir: string) {
     dispatcher: {
       async call(req: { name: unknown; input: unknown; session: Session | null }) {
         const result = await dispatcher.call({ ...req, session })
-        const def = typeof req.name === 'string' ? dispatcher.catalogue[req.name] : undefined
-        const effect = def && 'session' in def ? def.session : undefined
-        if (result.ok && effect === 'establish')
-          session = { userId: (result.value as { id: string }).id, locked: false }
-        if (result.ok && effect === 'end') session = null
+        const effect = dispatcher.sessionEffect(req.name, result)
+        if (effect === 'end') session = null
+        else if (effect) session = { userId: effect.establish, locked: false }
         return result
       },
     },

@@ -4,6 +4,3 @@ import { PostgresAdapter, type Kysely } from 'kysely'
 export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter
 }
-
-/** Columns shared by every synced table (sync.md §3.1). */
-export const TS = 'text' as const

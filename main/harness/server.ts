@@ -70,13 +70,12 @@ export async function startHarness(opts: HarnessOptions) {
     const { name, input, correlationId } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
     const token = cookie(req, COOKIE)
     const result = await dispatcher.call({ name, input, session: sessions.get(token), correlationId })
-    const def = typeof name === 'string' ? dispatcher.catalogue[name] : undefined
+    const effect = dispatcher.sessionEffect(name, result)
     const headers: Record<string, string> = {}
-    if (result.ok && def && 'session' in def && def.session === 'establish') {
+    if (effect && effect !== 'end') {
       sessions.end(token)
-      const userId = (result.value as { id: string }).id
-      headers['set-cookie'] = `${COOKIE}=${sessions.create(userId)}; HttpOnly; SameSite=Strict; Path=/`
-    } else if (result.ok && def && 'session' in def && def.session === 'end') {
+      headers['set-cookie'] = `${COOKIE}=${sessions.create(effect.establish)}; HttpOnly; SameSite=Strict; Path=/`
+    } else if (effect === 'end') {
       sessions.end(token)
       headers['set-cookie'] = `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
     }

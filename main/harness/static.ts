@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,4 +37,3 @@ function inside(root: string, p: string) {
 }
 
 export const readStatic = (file: string) => readFileSync(file)
-export const indexHtml = (root: string) => join(root, 'index.html')

@@ -154,5 +154,3 @@ async function ensureAuditProtection(db: Kysely<DB>): Promise<boolean> {
   await createAuditProtection(db as Kysely<any>)
   return false
 }
-
-export const storeExists = (file: string) => existsSync(file)

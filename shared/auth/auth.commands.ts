@@ -3,7 +3,6 @@ import type { Db } from '../db/schema'
 import { fail } from '../core/errors'
 import { definePublicCommand, defineCommand, defineQuery } from '../catalogue/define'
 import { persistingError } from '../catalogue/dispatcher'
-import { Email } from '../users/user.schema'
 import { homeScreen } from '../users/actor'
 import { profileOf, type Profile } from './profile'
 import { blockSecondsLeft, nextBlock } from './throttle'
@@ -117,5 +116,3 @@ export async function buName(db: Db, id: string | null): Promise<string | null> 
   const bu = await db.selectFrom('business_unit').select('name').where('id', '=', id).executeTakeFirst()
   return bu?.name ?? null
 }
-
-export const EmailInput = Email

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { appendAudit, type NewAuditEntry } from '../audit/append'
 import { AppError, fail, internalMessage, type AppErrorData, type Result } from '../core/errors'
 import { Id } from '../core/primitives'
@@ -231,7 +231,18 @@ export function createDispatcher(deps: DispatcherDeps) {
   /** Runs a scheduled job (spec README §2.10); a re-run creates nothing new. */
   const runJob = (name: string) => call({ name, input: {}, session: null, system: true })
 
-  return { call, runJob, meta, catalogue: deps.catalogue }
+  /**
+   * What a successful call does to the caller's session, as its catalogue entry declares: every transport
+   * (harness cookie, Electron main, later the server) applies this instead of deciding for itself.
+   */
+  function sessionEffect(name: unknown, result: Result<unknown>): { establish: string } | 'end' | null {
+    const def = typeof name === 'string' && Object.hasOwn(deps.catalogue, name) ? deps.catalogue[name] : undefined
+    if (!result.ok || !def || !('session' in def)) return null
+    if (def.session === 'establish') return { establish: (result.value as { id: string }).id }
+    return def.session === 'end' ? 'end' : null
+  }
+
+  return { call, runJob, sessionEffect, meta, catalogue: deps.catalogue }
 }
 
 export type PersistingError = AppError & { persist?: boolean }
@@ -306,5 +317,3 @@ async function writeOutbox(
     })
     .execute()
 }
-
-export const CallRequestSchema = z.object({ name: z.string(), input: z.unknown() })

@@ -2,7 +2,7 @@ import { fail, type Issue } from '../core/errors'
 import type { CommandCtx } from '../catalogue/context'
 import { defineCommand } from '../catalogue/define'
 import { hasRole } from '../users/actor'
-import { INCIDENT_FIELDS, ROLE_LABEL, type IncidentField } from './incident.constants'
+import { INCIDENT_FIELDS, ROLE_LABEL } from './incident.constants'
 import { CreateIncidentInput } from './incident.schema'
 import { addDays, lossAndDateIssues, netLoss, severityOf } from './incident.rules'
 import { referenceIssues } from './incident.references'
@@ -128,5 +128,3 @@ async function reportingFigures(ctx: CommandCtx, gross: number | null, currency:
   const reporting = gross !== null && currency === ctx.meta.reportingCurrency ? gross : null
   return { gross: reporting, severity: severityOf(reporting, digits?.minor_unit_digits ?? 2) }
 }
-
-export type { IncidentField }
