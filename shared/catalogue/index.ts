@@ -9,6 +9,9 @@ import { auditForEntity, listAudit, verifyAudit } from '../audit/audit.queries'
 import { incidentFormOptions, listBusinessUnits } from '../reference/reference.queries'
 import { listInbox, markRead } from '../notifications/inbox'
 import { housekeeping } from '../jobs/housekeeping'
+import { measureEntries } from '../measures/catalogue'
+import { incidentConfigEntries } from '../incident-config/catalogue'
+import { incidentMetricsEntries } from '../incident-metrics/catalogue'
 
 /** The one catalogue: every command and query, run by IPC, the harness and the server. */
 export const catalogue = catalogueOf([
@@ -29,6 +32,9 @@ export const catalogue = catalogueOf([
   listInbox,
   markRead,
   housekeeping,
+  ...incidentConfigEntries,
+  ...incidentMetricsEntries,
+  ...measureEntries,
 ] as const)
 
 export type Catalogue = typeof catalogue

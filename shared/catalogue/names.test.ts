@@ -12,7 +12,7 @@ describe('catalogue names', () => {
       if (def.kind !== 'command') continue
       expect(['push', 'local', 'online']).toContain(def.sync)
       expect(['fields', 'version', 'none']).toContain(def.concurrency)
-      expect(def.name).toMatch(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/)
+      expect(def.name).toMatch(/^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/)
     }
   })
 })

@@ -1,3 +1,7 @@
+import { INCIDENT_CONFIG_NAMES } from '../incident-config/names'
+import { INCIDENT_METRICS_NAMES } from '../incident-metrics/names'
+import { MEASURE_NAMES } from '../measures/names'
+
 // The catalogue's names as plain data, for the preload's allow-list (no zod, no handlers in that bundle).
 // A unit test keeps it equal to Object.keys(catalogue).
 export const COMMAND_NAMES: readonly string[] = [
@@ -18,4 +22,7 @@ export const COMMAND_NAMES: readonly string[] = [
   'notification.list',
   'notification.markRead',
   'housekeeping.prune',
+  ...INCIDENT_CONFIG_NAMES,
+  ...INCIDENT_METRICS_NAMES,
+  ...MEASURE_NAMES,
 ]

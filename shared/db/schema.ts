@@ -327,6 +327,69 @@ export interface SlaConfigTable {
   updated_at: string
 }
 
+export interface IncidentRecoveryTable {
+  id: string
+  tenant_id: string
+  incident_id: string
+  type: string
+  amount: number
+  received_on: string
+  note: string | null
+  created_by_user_id: string
+  created_at: string
+  updated_at: string
+  version: Generated<number>
+  scope_keys: Generated<string>
+}
+
+export interface FxRateTable extends Synced {
+  currency_code: string
+  rate_date: string
+  /** Decimal string: 1 unit of currency_code = rate units of the reporting currency. */
+  rate: string
+  source: string | null
+  created_by_user_id: string | null
+  updated_by_user_id: string | null
+}
+
+export interface RoutingRuleTable extends Synced {
+  priority: number
+  /** JSON object of AND predicates (incidents §9.1). */
+  predicate: string
+  route_to_role: string | null
+  route_to_bu_id: string | null
+  description: string
+  active: Generated<number>
+}
+
+export interface MeasureTable extends Synced {
+  ref: string
+  description: string
+  status: string
+  responsible_user_id: string
+  deadline: string | null
+  notes: string | null
+  closure_comment: string | null
+  started_at: string | null
+  submitted_at: string | null
+  closed_at: string | null
+  created_by_user_id: string
+}
+
+export interface IncidentMeasureTable {
+  incident_id: string
+  measure_id: string
+  tenant_id: string
+  created_by_user_id: string
+  created_at: string
+}
+
+export interface MeasureEditableFieldTable {
+  status: string
+  party: string
+  field: string
+}
+
 export interface DB {
   db_meta: DbMetaTable
   audit_entry: AuditEntryTable
@@ -357,6 +420,12 @@ export interface DB {
   incident_required_field: IncidentRequiredFieldTable
   incident_editable_field: IncidentEditableFieldTable
   sla_config: SlaConfigTable
+  incident_recovery: IncidentRecoveryTable
+  fx_rate: FxRateTable
+  routing_rule: RoutingRuleTable
+  measure: MeasureTable
+  incident_measure: IncidentMeasureTable
+  measure_editable_field: MeasureEditableFieldTable
 }
 
 export type Db = Kysely<DB> | Transaction<DB>
