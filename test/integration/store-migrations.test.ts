@@ -15,6 +15,12 @@ import { createPgKysely, freshPgDatabase } from '../support/pg-db'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const DATA = join(ROOT, 'data')
 const SHARED_DATA = join(ROOT, '..', 'shared', 'data')
+// Tables migrations 1 and 2 create; the downgrade drops the rest.
+const V2_TABLES = new Set(
+  'db_meta audit_entry audit_head audit_verified error_log business_unit business_process product users reference_counter notification user_notification sync_state sync_outbox job_run basel_event_type basel_business_line currency loss_cause risk_category simplified_event_type simplified_to_basel_map risk_matrix_version schema_migration'.split(
+    ' ',
+  ),
+)
 const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'))
 
 const basel = json('basel-event-types.json') as { level1: { code: string; level2: { code: string }[] }[] }
@@ -170,24 +176,23 @@ describe('openStore on an existing SQLite file', () => {
     expect(existsSync(join(dir, 'backups'))).toBe(false)
   })
 
-  /** Turns a current file back into a version-2 database: drops migration 3's tables and its schema_migration row. */
+  /** Turns a current file back into a version-2 database: drops every table later migrations created. */
   function downgradeTo2(file: string) {
     const raw = new Database(file)
-    raw.exec('DELETE FROM schema_migration WHERE version = 3')
-    raw.exec('DROP TABLE incident_search')
-    for (const t of [
-      'incident_cause',
-      'incident',
-      'incident_allowed_transition',
-      'incident_required_field',
-      'incident_editable_field',
-      'sla_config',
-    ])
-      raw.exec(`DROP TABLE ${t}`)
+    const later = (
+      raw.prepare('SELECT name FROM sqlite_master WHERE type = ? ORDER BY rowid DESC').all('table') as {
+        name: string
+      }[]
+    )
+      .map((r) => r.name)
+      .filter((n) => !V2_TABLES.has(n) && !/_search_/.test(n))
+    raw.pragma('foreign_keys = OFF')
+    raw.exec('DELETE FROM schema_migration WHERE version > 2')
+    for (const t of later) raw.exec(`DROP TABLE IF EXISTS ${t}`)
     raw.close()
   }
 
-  it('a version-2 database is copied to backups/pre-migrate-2-to-3-*.sqlite before migration 3 runs', async () => {
+  it('a version-2 database is copied to backups/pre-migrate-2-to-<latest>-*.sqlite before migration 3 runs', async () => {
     const file = join(dir, 'old.sqlite')
     const created = await openStore(file)
     const { database_id } = await created.db.selectFrom('db_meta').select('database_id').executeTakeFirstOrThrow()
@@ -201,7 +206,7 @@ describe('openStore on an existing SQLite file', () => {
     await reopened.close()
 
     const backups = readdirSync(join(dir, 'backups'))
-    expect(backups).toEqual(['pre-migrate-2-to-3-2026-11-23T14-05-09-123Z.sqlite'])
+    expect(backups).toEqual([`pre-migrate-2-to-${SCHEMA_VERSION}-2026-11-23T14-05-09-123Z.sqlite`])
     // Opened read-write (nothing is written) so that closing leaves no -wal/-shm beside the copy.
     const copy = new Database(join(dir, 'backups', backups[0]!), { fileMustExist: true })
     try {
@@ -222,9 +227,9 @@ describe('openStore on an existing SQLite file', () => {
       await (await openStore(file, { now: () => at })).close()
     }
     expect(readdirSync(join(dir, 'backups')).sort()).toEqual([
-      'pre-migrate-2-to-3-2026-11-24T00-00-00-000Z.sqlite',
-      'pre-migrate-2-to-3-2026-11-25T00-00-00-000Z.sqlite',
-      'pre-migrate-2-to-3-2026-11-26T00-00-00-000Z.sqlite',
+      `pre-migrate-2-to-${SCHEMA_VERSION}-2026-11-24T00-00-00-000Z.sqlite`,
+      `pre-migrate-2-to-${SCHEMA_VERSION}-2026-11-25T00-00-00-000Z.sqlite`,
+      `pre-migrate-2-to-${SCHEMA_VERSION}-2026-11-26T00-00-00-000Z.sqlite`,
     ])
   })
 })
