@@ -10,6 +10,8 @@ import { incidentFormOptions, listBusinessUnits } from '../reference/reference.q
 import { listInbox, markRead } from '../notifications/inbox'
 import { housekeeping } from '../jobs/housekeeping'
 import { measureEntries } from '../measures/catalogue'
+import { fxRateEntries } from '../fx-rates/catalogue'
+import { demoEntries } from '../demo/catalogue'
 import { incidentConfigEntries } from '../incident-config/catalogue'
 import { incidentMetricsEntries } from '../incident-metrics/catalogue'
 
@@ -35,6 +37,8 @@ export const catalogue = catalogueOf([
   ...incidentConfigEntries,
   ...incidentMetricsEntries,
   ...measureEntries,
+  ...fxRateEntries,
+  ...demoEntries,
 ] as const)
 
 export type Catalogue = typeof catalogue

@@ -1,3 +1,5 @@
+import { FX_RATE_NAMES } from '../fx-rates/names'
+import { DEMO_NAMES } from '../demo/names'
 import { INCIDENT_CONFIG_NAMES } from '../incident-config/names'
 import { INCIDENT_METRICS_NAMES } from '../incident-metrics/names'
 import { MEASURE_NAMES } from '../measures/names'
@@ -25,4 +27,6 @@ export const COMMAND_NAMES: readonly string[] = [
   ...INCIDENT_CONFIG_NAMES,
   ...INCIDENT_METRICS_NAMES,
   ...MEASURE_NAMES,
+  ...FX_RATE_NAMES,
+  ...DEMO_NAMES,
 ]
