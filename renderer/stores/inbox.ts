@@ -25,7 +25,7 @@ export const useInbox = create<InboxState>()((set, get) => ({
 
   async refreshCount() {
     try {
-      const res = await api.call('notification.list', { unread_only: true, limit: 1 })
+      const res = await api.call('notification.inbox', { unread_only: true, limit: 1 })
       set({ unreadCount: res.unread_count })
     } catch {
       // The bell is a hint: a failed poll keeps the last count, the inbox screen shows real errors.
@@ -34,7 +34,7 @@ export const useInbox = create<InboxState>()((set, get) => ({
 
   async load() {
     try {
-      const res = await api.call('notification.list', get().unreadOnly ? { unread_only: true } : {})
+      const res = await api.call('notification.inbox', get().unreadOnly ? { unread_only: true } : {})
       set({ items: res.items, unreadCount: res.unread_count, loaded: true, error: null })
     } catch (e) {
       set({ loaded: true, error: toApiError(e) })

@@ -5,6 +5,7 @@ import { defineCommand, defineQuery } from '../catalogue/define'
 import type { Actor } from '../catalogue/context'
 import { hasRole } from '../users/actor'
 import { findVisibleIncident } from '../incidents/incident.queries'
+import { incidentVisible } from '../incidents/incident.visibility'
 import { verifyChain, verifyMessage } from './verify'
 import type { Selectable } from 'kysely'
 import type { AuditEntryTable, Db } from '../db/schema'
@@ -78,8 +79,22 @@ export const auditForEntity = defineQuery({
       .selectFrom('audit_entry')
       .selectAll()
       .where('chain_id', '=', ctx.meta.databaseId)
-      .where('entity_type', '=', input.entityType)
-      .where('entity_id', '=', input.entityId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('entity_type', '=', input.entityType), eb('entity_id', '=', input.entityId)]),
+          // A record's history also lists its dependent rows: recoveries, and links named `<id>:<other id>`.
+          ...(input.entityType === 'incident'
+            ? [
+                eb.and([
+                  eb('entity_type', '=', 'incident_recovery'),
+                  // Recovery entries carry the incident's ref, which outlives a removed recovery row.
+                  eb('entity_ref', '=', eb.selectFrom('incident').select('ref').where('id', '=', input.entityId)),
+                ]),
+                eb.and([eb('entity_type', '=', 'incident_measure'), eb('entity_id', 'like', `${input.entityId}:%`)]),
+              ]
+            : []),
+        ]),
+      )
     if (input.cursor !== undefined) q = q.where('seq', '>', input.cursor)
     const rows = await q
       .orderBy('seq', 'asc')
@@ -93,8 +108,19 @@ export const auditForEntity = defineQuery({
 
 async function assertCanSeeHistory(db: Db, actor: Actor, tenantId: string, type: 'incident' | 'user', id: string) {
   if (type === 'incident') {
-    if (!(await findVisibleIncident(db, actor, tenantId, id))) fail.notFound('Incident')
-    return
+    if (await findVisibleIncident(db, actor, tenantId, id)) return
+    // Auditors keep the history of soft-deleted incidents (incidents §6.8).
+    if (hasRole(actor, 'auditor')) {
+      const deleted = await db
+        .selectFrom('incident')
+        .select('id')
+        .where('id', '=', id)
+        .where('deleted_at', 'is not', null)
+        .where(incidentVisible({ ...actor, roles: ['auditor'] }))
+        .executeTakeFirst()
+      if (deleted) return
+    }
+    fail.notFound('Incident')
   }
   if (!hasRole(actor, 'admin', 'auditor') && actor.id !== id) fail.notFound('User')
 }

@@ -3,11 +3,16 @@ import { sessionStatus, signIn, signOut } from '../auth/auth.commands'
 import { createFirstAdmin } from '../users/user.commands'
 import { listUsers } from '../users/user.queries'
 import { createIncident } from '../incidents/incident.commands'
-import { getIncident, listIncidents } from '../incidents/incident.queries'
-import { submitIncident } from '../incidents/incident.submit'
+import { listIncidents } from '../incidents/incident.queries'
+import { getIncident } from '../incidents/incident.detail'
+import { TRANSITION_ENTRIES } from '../incidents/incident.transitions'
 import { auditForEntity, listAudit, verifyAudit } from '../audit/audit.queries'
 import { incidentFormOptions, listBusinessUnits } from '../reference/reference.queries'
-import { listInbox, markRead } from '../notifications/inbox'
+import { listInbox, markAllRead, markRead, markUnread, unreadCountQuery } from '../notifications/inbox'
+import { updateIncident } from '../incidents/incident.update'
+import { addRecovery, removeRecovery, updateRecovery } from '../incidents/incident.recoveries'
+import { deleteIncident } from '../incidents/incident.delete'
+import { sweepOverdueIncidents } from '../incidents/incident.sweep'
 import { housekeeping } from '../jobs/housekeeping'
 import { measureEntries } from '../measures/catalogue'
 import { fxRateEntries } from '../fx-rates/catalogue'
@@ -25,14 +30,23 @@ export const catalogue = catalogueOf([
   listBusinessUnits,
   incidentFormOptions,
   createIncident,
-  submitIncident,
+  ...TRANSITION_ENTRIES,
+  updateIncident,
+  addRecovery,
+  updateRecovery,
+  removeRecovery,
+  deleteIncident,
+  sweepOverdueIncidents,
   listIncidents,
   getIncident,
   listAudit,
   auditForEntity,
   verifyAudit,
   listInbox,
+  unreadCountQuery,
   markRead,
+  markUnread,
+  markAllRead,
   housekeeping,
   ...incidentConfigEntries,
   ...incidentMetricsEntries,

@@ -1,2 +1,4 @@
+import { generateDemoIncidents } from './demo.commands'
+
 /** This module's catalogue entries, in the order the catalogue lists them. */
-export const demoEntries = [] as const
+export const demoEntries = [generateDemoIncidents] as const

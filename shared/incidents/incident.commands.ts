@@ -1,10 +1,11 @@
 import { fail, type Issue } from '../core/errors'
-import type { CommandCtx } from '../catalogue/context'
 import { defineCommand } from '../catalogue/define'
 import { hasRole } from '../users/actor'
 import { INCIDENT_FIELDS, ROLE_LABEL } from './incident.constants'
 import { CreateIncidentInput } from './incident.schema'
-import { addDays, lossAndDateIssues, netLoss, severityOf } from './incident.rules'
+import { addDays, lossAndDateIssues, netLoss } from './incident.rules'
+import { reportingFigures } from './incident.derive'
+import { slaDays } from './incident.store'
 import { referenceIssues } from './incident.references'
 
 const REPORTER_ROLES = ['employee', 'manager', 'risk_officer', 'infosec', 'fraud_investigator', 'group_orm'] as const
@@ -63,8 +64,8 @@ export const createIncident = defineCommand({
     ]
     if (issues.length > 0) fail.validation(issues)
 
-    const draftDays = await slaDays(ctx, 'draft_days')
-    const reporting = await reportingFigures(ctx, row.gross_loss_amount, row.currency_code)
+    const draftDays = await slaDays(ctx.db, 'draft_days')
+    const reporting = await reportingFigures(ctx.db, ctx.meta, { ...row, created_at: ctx.now })
     const draftDue = addDays(ctx.now, draftDays)
     const incident = {
       id: ctx.minted.id,
@@ -81,8 +82,7 @@ export const createIncident = defineCommand({
       near_miss: row.near_miss ? 1 : 0,
       net_loss_amount: netLoss(row.gross_loss_amount, 0, null),
       recovery_total: 0,
-      gross_loss_reporting: reporting.gross,
-      severity: reporting.severity,
+      ...reporting,
       draft_due_at: draftDue,
       current_due_at: draftDue,
       created_by_user_id: ctx.actor.id,
@@ -108,23 +108,4 @@ function createdChanges(row: Record<string, unknown>) {
   return Object.entries(row)
     .filter(([k, v]) => !NOT_AUDITED.has(k) && v !== null && !(Array.isArray(v) && v.length === 0))
     .map(([field, after]) => ({ field, before: null, after }))
-}
-
-async function slaDays(ctx: CommandCtx, key: string): Promise<number> {
-  const row = await ctx.db.selectFrom('sla_config').select('value_days').where('key', '=', key).executeTakeFirst()
-  return row?.value_days ?? 7
-}
-
-/**
- * gross_loss_reporting and severity (incidents §4). Amounts in another currency need the fx_rate table of
- * the Reports module, which arrives with the incidents-and-measures issue; until then they stay unrated.
- */
-async function reportingFigures(ctx: CommandCtx, gross: number | null, currency: string | null) {
-  const digits = await ctx.db
-    .selectFrom('currency')
-    .select('minor_unit_digits')
-    .where('code', '=', ctx.meta.reportingCurrency)
-    .executeTakeFirst()
-  const reporting = gross !== null && currency === ctx.meta.reportingCurrency ? gross : null
-  return { gross: reporting, severity: severityOf(reporting, digits?.minor_unit_digits ?? 2) }
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/schema'
 import { FIELD_LABELS } from './incident.constants'
 
 type Refs = {
-  business_unit_id: string
+  business_unit_id: string | null
   business_process_id: string | null
   product_id: string | null
   basel_business_line_id: string | null

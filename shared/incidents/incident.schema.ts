@@ -39,17 +39,38 @@ export const CreateIncidentInput = z.strictObject({
 })
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>
 
-export const IncidentListInput = z.strictObject({
+const DateFilter = DateOnly
+export const INCIDENT_SORTS = ['created_at', 'current_due_at', 'discovered_at', 'gross_loss_reporting', 'ref'] as const
+
+/** The filters of incidents §14.1; the list and its exports share them. */
+export const IncidentFilters = z.strictObject({
   status: z
     .array(z.enum(['DRAFT', 'PENDING_REVIEW', 'PENDING_VALIDATION', 'VALIDATED', 'CLOSED']))
     .max(5)
     .optional(),
+  overdue: z.boolean().optional(),
+  overdue_stage: z.enum(['DRAFT', 'REVIEW', 'VALIDATION']).optional(),
   created_by: z.union([z.literal('me'), Id]).optional(),
   assigned_to: z.union([z.literal('me'), Id]).optional(),
   business_unit_id: Id.optional(),
+  simplified_event_type_id: RefCode.optional(),
+  basel_event_type_id: RefCode.optional(),
+  severity: z
+    .array(z.enum(['unrated', 'low', 'medium', 'high', 'critical']))
+    .max(5)
+    .optional(),
   near_miss: z.boolean().optional(),
+  discovered_from: DateFilter.optional(),
+  discovered_to: DateFilter.optional(),
+  first_accounting_from: DateFilter.optional(),
+  first_accounting_to: DateFilter.optional(),
   q: z.string().trim().min(3, 'Enter at least 3 characters.').max(100).optional(),
-  sort: z.enum(['created_at', 'current_due_at']).default('created_at'),
+  deleted: z.enum(['exclude', 'include', 'only']).default('exclude'),
+})
+export type IncidentFilters = z.output<typeof IncidentFilters>
+
+export const IncidentListInput = IncidentFilters.extend({
+  sort: z.enum(INCIDENT_SORTS).default('created_at'),
   direction: z.enum(['asc', 'desc']).optional(),
   limit: z.number().int().min(1).max(100).default(50),
   cursor: z.string().max(1000).optional(),

@@ -1,4 +1,4 @@
-import type { CommandCtx } from '../catalogue/context'
+import type { PublicCtx } from '../catalogue/context'
 import type { Role } from '../core/primitives'
 
 export type NewNotification = {
@@ -24,7 +24,7 @@ export type NewNotification = {
  * The shared notification queue (incidents §3.8, §10): one `notification` row unless an active one with the
  * same dedupe key exists, fanned out to `user_notification` rows, each audited with the command's ids.
  */
-export async function enqueueNotification(ctx: CommandCtx, n: NewNotification): Promise<string | null> {
+export async function enqueueNotification(ctx: PublicCtx, n: NewNotification): Promise<string | null> {
   const existing = await ctx.db
     .selectFrom('notification')
     .select('id')
@@ -33,6 +33,8 @@ export async function enqueueNotification(ctx: CommandCtx, n: NewNotification): 
     .executeTakeFirst()
   if (existing) return null
   const id = ctx.newId()
+  // Nobody to deliver to: the row stays as evidence of the attempt (incidents §10).
+  const users = await recipients(ctx, n)
   const row = {
     id,
     tenant_id: ctx.meta.tenantId,
@@ -51,8 +53,10 @@ export async function enqueueNotification(ctx: CommandCtx, n: NewNotification): 
     priority: n.priority,
     requires_action: n.requiresAction ? 1 : 0,
     action_route: n.actionRoute,
-    status: 'sent',
-    sent_at: ctx.now,
+    status: users.length > 0 ? 'sent' : 'failed',
+    sent_at: users.length > 0 ? ctx.now : null,
+    last_error: users.length > 0 ? null : 'No active recipients.',
+    attempts: 1,
     dedupe_key: n.dedupeKey,
   }
   await ctx.db.insertInto('notification').values(row).execute()
@@ -63,7 +67,7 @@ export async function enqueueNotification(ctx: CommandCtx, n: NewNotification): 
       .filter(([k, v]) => k !== 'tenant_id' && k !== 'created_at' && v !== null)
       .map(([field, after]) => ({ field, before: null, after })),
   })
-  for (const userId of await recipients(ctx, n)) {
+  for (const userId of users) {
     const un = { id: ctx.newId(), notification_id: id, user_id: userId, created_at: ctx.now }
     await ctx.db.insertInto('user_notification').values(un).execute()
     ctx.audit.record({
@@ -78,7 +82,7 @@ export async function enqueueNotification(ctx: CommandCtx, n: NewNotification): 
   return id
 }
 
-async function recipients(ctx: CommandCtx, n: NewNotification): Promise<string[]> {
+async function recipients(ctx: PublicCtx, n: NewNotification): Promise<string[]> {
   if (n.recipientUserId) return n.recipientUserId === ctx.actor?.id && !n.includeActor ? [] : [n.recipientUserId]
   let q = ctx.db
     .selectFrom('users')
