@@ -2,6 +2,7 @@ import { catalogueOf } from './define'
 import { sessionStatus, signIn, signOut } from '../auth/auth.commands'
 import { createFirstAdmin } from '../users/user.commands'
 import { listUsers } from '../users/user.queries'
+import { updateUser } from '../users/user.update'
 import { createIncident } from '../incidents/incident.commands'
 import { listIncidents } from '../incidents/incident.queries'
 import { getIncident } from '../incidents/incident.detail'
@@ -27,6 +28,7 @@ export const catalogue = catalogueOf([
   signOut,
   createFirstAdmin,
   listUsers,
+  updateUser,
   listBusinessUnits,
   incidentFormOptions,
   createIncident,

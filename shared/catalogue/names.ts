@@ -12,6 +12,7 @@ export const COMMAND_NAMES: readonly string[] = [
   'auth.signOut',
   'user.createFirstAdmin',
   'user.list',
+  'user.update',
   'businessUnit.list',
   'reference.incidentForm',
   'incident.create',

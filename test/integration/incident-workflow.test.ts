@@ -324,3 +324,62 @@ describe.each(ENGINES)('incident transitions on %s', (engine) => {
     )
   })
 })
+
+describe.each(ENGINES)('queues follow user changes on %s', (engine) => {
+  let env: TestEnv
+  beforeAll(async () => {
+    env = await testEnv(engine)
+  })
+  afterAll(async () => env?.close())
+
+  it('INC-45 a new manager takes over pending reviews: mgr3 can review, mgr gets NOT_FOUND', async () => {
+    const f = await draft(env)
+    await submit(env, f)
+    await env.ok('adm', 'user.update', {
+      id: env.users['emp'],
+      changes: { manager_id: { before: env.users['mgr'], after: env.users['mgr3'] } },
+    })
+    const r = await row(env, f.id)
+    expect(r.assigned_to_user_id).toBe(env.users['mgr3'])
+    const entry = await env.db
+      .selectFrom('audit_entry')
+      .select(['action', 'actor_label', 'correlation_id'])
+      .where('entity_id', '=', f.id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow()
+    const change = await env.db
+      .selectFrom('audit_entry')
+      .select('correlation_id')
+      .where('entity_id', '=', env.users['emp']!)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ action: 'incident.reassign', actor_label: 'system:user.update' })
+    expect(entry.correlation_id).toBe(change.correlation_id)
+    expectError(await env.call('mgr', 'incident.review', { id: f.id, expected_version: await version(env, f.id) }), {
+      code: 'NOT_FOUND',
+    })
+    await review(env, f, 'mgr3')
+    expect((await row(env, f.id)).status).toBe('PENDING_VALIDATION')
+  })
+
+  it('INC-09 deactivating the assigned risk officer moves the incident to the group-scope officer', async () => {
+    await env.ok('adm', 'user.update', {
+      id: env.users['emp'],
+      changes: { manager_id: { before: env.users['mgr3'], after: env.users['mgr'] } },
+    })
+    const f = await pendingValidation(env)
+    expect((await row(env, f.id)).assigned_to_user_id).toBe(env.users['ro'])
+    await env.ok('adm', 'user.update', { id: env.users['ro'], changes: { is_active: { before: true, after: false } } })
+    expect((await row(env, f.id)).assigned_to_user_id).toBe(env.users['rog'])
+    expectError(
+      await env.call('ro2', 'user.update', {
+        id: env.users['ro'],
+        changes: { is_active: { before: false, after: true } },
+      }),
+      {
+        code: 'FORBIDDEN',
+      },
+    )
+    await env.ok('adm', 'user.update', { id: env.users['ro'], changes: { is_active: { before: false, after: true } } })
+  })
+})
