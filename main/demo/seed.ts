@@ -1,3 +1,4 @@
+import { seedRoutingRules } from './seed-routing'
 import type { Kysely } from 'kysely'
 import { appendAudit, type NewAuditEntry } from '#shared/audit/append'
 import { mintReference } from '#shared/catalogue/references'
@@ -146,6 +147,7 @@ export async function seedOrganisation(
         incidents++
       }
     }
+    await seedRoutingRules(trx, { mode: opts.mode, now: opts.now, tenantId: meta.tenant_id, newId, record })
     await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)
     return { loaded: true, users: people.length, incidents }
   })
