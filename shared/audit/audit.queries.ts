@@ -6,6 +6,7 @@ import type { Actor } from '../catalogue/context'
 import { hasRole } from '../users/actor'
 import { findVisibleIncident } from '../incidents/incident.queries'
 import { incidentVisible } from '../incidents/incident.visibility'
+import { measureVisible } from '../measures/measure.visibility'
 import { verifyChain, verifyMessage } from './verify'
 import type { Selectable } from 'kysely'
 import type { AuditEntryTable, Db } from '../db/schema'
@@ -68,7 +69,7 @@ export const auditForEntity = defineQuery({
   name: 'audit.forEntity',
   summary: "A record's history tab, oldest first.",
   input: z.strictObject({
-    entityType: z.enum(['incident', 'user']),
+    entityType: z.enum(['incident', 'user', 'measure']),
     entityId: Id,
     cursor: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(500).default(100),
@@ -93,6 +94,14 @@ export const auditForEntity = defineQuery({
                 eb.and([eb('entity_type', '=', 'incident_measure'), eb('entity_id', 'like', `${input.entityId}:%`)]),
               ]
             : []),
+          ...(input.entityType === 'measure'
+            ? [
+                eb.and([
+                  eb('entity_type', 'in', ['incident_measure', 'risk_measure']),
+                  eb('entity_id', 'like', `%:${input.entityId}`),
+                ]),
+              ]
+            : []),
         ]),
       )
     if (input.cursor !== undefined) q = q.where('seq', '>', input.cursor)
@@ -106,7 +115,24 @@ export const auditForEntity = defineQuery({
   },
 })
 
-async function assertCanSeeHistory(db: Db, actor: Actor, tenantId: string, type: 'incident' | 'user', id: string) {
+async function assertCanSeeHistory(
+  db: Db,
+  actor: Actor,
+  tenantId: string,
+  type: 'incident' | 'user' | 'measure',
+  id: string,
+) {
+  if (type === 'measure') {
+    // A deleted measure keeps its history for auditors (measures §7: the audit entry holds the before-image).
+    const live = await db
+      .selectFrom('measure')
+      .select('id')
+      .where('id', '=', id)
+      .where(measureVisible(actor))
+      .executeTakeFirst()
+    if (live || (hasRole(actor, 'auditor') && actor.groupScope)) return
+    fail.notFound('Measure')
+  }
   if (type === 'incident') {
     if (await findVisibleIncident(db, actor, tenantId, id)) return
     // Auditors keep the history of soft-deleted incidents (incidents §6.8).

@@ -13,6 +13,7 @@ import { listInbox, markAllRead, markRead, markUnread, unreadCountQuery } from '
 import { updateIncident } from '../incidents/incident.update'
 import { addRecovery, removeRecovery, updateRecovery } from '../incidents/incident.recoveries'
 import { deleteIncident } from '../incidents/incident.delete'
+import { lossPeriod } from '../incidents/incident.loss-period'
 import { sweepOverdueIncidents } from '../incidents/incident.sweep'
 import { housekeeping } from '../jobs/housekeeping'
 import { measureEntries } from '../measures/catalogue'
@@ -38,6 +39,7 @@ export const catalogue = catalogueOf([
   updateRecovery,
   removeRecovery,
   deleteIncident,
+  lossPeriod,
   sweepOverdueIncidents,
   listIncidents,
   getIncident,

@@ -27,6 +27,7 @@ export const COMMAND_NAMES: readonly string[] = [
   'incident.updateRecovery',
   'incident.removeRecovery',
   'incident.delete',
+  'incident.lossPeriod',
   'incident.sweepOverdue',
   'incident.list',
   'incident.get',

@@ -4,6 +4,7 @@ import type { QueryCtx } from '../catalogue/context'
 import { fail } from '../core/errors'
 import { Id } from '../core/primitives'
 import { hasRole } from '../users/actor'
+import { linkedMeasuresForIncident } from '../measures/measure.links-view'
 import { INCIDENT_FIELDS, STATUS_NAMES, type IncidentStatus } from './incident.constants'
 import { findVisibleIncident } from './incident.queries'
 import { overdueStage } from './incident.rules'
@@ -134,7 +135,7 @@ export const getIncident = defineQuery({
         (await changedAfterValidation(ctx, row)),
       suggested_basel_event_type_id: await suggestedBasel(ctx, row),
       linked_risks: [] as { id: string; ref: string; title: string; status: string }[],
-      linked_measures: [] as unknown[],
+      linked_measures: await linkedMeasuresForIncident(ctx.db, ctx.actor, row.id, ctx.now.slice(0, 10)),
       available_actions: readOnly ? [] : await availableActions(ctx, row, creator.manager_id),
       editable_fields: INCIDENT_FIELDS.filter((f) => editable.has(f)),
       permissions: {

@@ -321,3 +321,35 @@ describe.each(ENGINES)('incident.update on %s', (engine) => {
     })
   })
 })
+
+describe.each(ENGINES)('loss period on %s', (engine) => {
+  let env: TestEnv
+  beforeAll(async () => {
+    env = await testEnv(engine)
+    env.clock.set(T)
+  })
+  afterAll(async () => env?.close())
+
+  it('INC-40 the first accounting date places a validated loss in its period; without it, an exception', async () => {
+    const dated = await pendingValidation(env, {
+      occurred_at: '2025-12-20T10:00:00.000Z',
+      discovered_at: '2025-12-28T10:00:00.000Z',
+    })
+    await env.ok('ro', 'incident.update', {
+      id: dated.id,
+      changes: {
+        basel_event_type_id: { before: null, after: 'EL2' },
+        first_accounting_date: { before: null, after: '2026-01-15' },
+      },
+    })
+    await env.ok('ro', 'incident.validate', { id: dated.id, expected_version: await version(env, dated.id) })
+    const undated = await validated(env)
+    const h1 = await env.ok('ro', 'incident.lossPeriod', { from: '2026-01-01', to: '2026-06-30' })
+    const h2 = await env.ok('ro', 'incident.lossPeriod', { from: '2025-07-01', to: '2025-12-31' })
+    expect(h1.events.map((e: { id: string }) => e.id)).toEqual([dated.id])
+    expect(h1.totals).toMatchObject({ count: 1, gross_loss_reporting: EUR(100) })
+    expect(h2.events).toEqual([])
+    expect(h1.exceptions.map((e: { id: string }) => e.id)).toEqual([undated.id])
+    expect(h1.events.map((e: { id: string }) => e.id)).not.toContain(undated.id)
+  })
+})
