@@ -12,7 +12,17 @@ import type { Selectable } from 'kysely'
 import type { AuditEntryTable, Db } from '../db/schema'
 
 /** Entity types an admin may read in the trail: configuration, users, devices, settings (audit-security §2.8). */
-const CONFIG_ENTITIES = ['user', 'settings', 'business_unit', 'device', 'database', 'incident_config', 'routing_rule']
+const CONFIG_ENTITIES = [
+  'user',
+  'settings',
+  'business_unit',
+  'device',
+  'database',
+  'incident_config',
+  'routing_rule',
+  'simplified_event_type',
+  'fx_rate',
+]
 
 function toOutput(r: Selectable<AuditEntryTable>) {
   return {

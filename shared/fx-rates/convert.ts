@@ -39,7 +39,12 @@ export function toReportingMinorExact(
 }
 
 /** The same in `number` minor units (money stays within ±10^15, far inside the safe-integer range). */
-export function toReportingMinor(amount: number, currencyDigits: number, reportingDigits: number, rate: string): number {
+export function toReportingMinor(
+  amount: number,
+  currencyDigits: number,
+  reportingDigits: number,
+  rate: string,
+): number {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`Not a whole number of minor units: ${amount}.`)
   const out = toReportingMinorExact(BigInt(amount), currencyDigits, reportingDigits, rate)
   if (out > BigInt(Number.MAX_SAFE_INTEGER) || out < -BigInt(Number.MAX_SAFE_INTEGER))
@@ -50,7 +55,12 @@ export function toReportingMinor(amount: number, currencyDigits: number, reporti
 export type RateOnFile = { id: string; currency_code: string; rate_date: string; rate: string }
 
 /** The latest rate of `currency` dated on or before `onDate` (YYYY-MM-DD), or null when none exists. */
-export async function findRate(db: Db, currency: string, onDate: string, tenantId?: string): Promise<RateOnFile | null> {
+export async function findRate(
+  db: Db,
+  currency: string,
+  onDate: string,
+  tenantId?: string,
+): Promise<RateOnFile | null> {
   let q = db
     .selectFrom('fx_rate')
     .select(['id', 'currency_code', 'rate_date', 'rate'])

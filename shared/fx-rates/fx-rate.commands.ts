@@ -37,7 +37,11 @@ export const createFxRate = defineCommand({
       created_at: ctx.now,
       updated_at: ctx.now,
     }
-    await ctx.db.insertInto('fx_rate').values(row).execute()
+    // Rates are tenant-wide reference data (sync.md §8.2: scope `t`).
+    await ctx.db
+      .insertInto('fx_rate')
+      .values({ ...row, scope_keys: JSON.stringify(['t']) })
+      .execute()
     ctx.audit.record({
       entityType: 'fx_rate',
       entityId: row.id,

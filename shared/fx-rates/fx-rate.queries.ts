@@ -52,7 +52,8 @@ export const listFxRates = defineQuery({
     const last = items[items.length - 1]
     return {
       items,
-      next_cursor: rows.length > input.limit && last ? encodeCursor([last.rate_date, last.currency_code, last.id]) : null,
+      next_cursor:
+        rows.length > input.limit && last ? encodeCursor([last.rate_date, last.currency_code, last.id]) : null,
       reporting_currency: ctx.meta.reportingCurrency,
       can_edit: hasRole(ctx.actor, 'risk_officer', 'admin'),
     }

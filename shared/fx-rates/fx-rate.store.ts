@@ -36,10 +36,7 @@ export function expectVersion(row: FxRateRow, expected: number): void {
 }
 
 /** Value rules against stored data and the clock (step 8): currency, date, uniqueness. */
-export async function createIssues(
-  ctx: CommandCtx,
-  v: { currency_code: string; rate_date: string },
-): Promise<Issue[]> {
+export async function createIssues(ctx: CommandCtx, v: { currency_code: string; rate_date: string }): Promise<Issue[]> {
   const issues: Issue[] = []
   const currency = await ctx.db
     .selectFrom('currency')

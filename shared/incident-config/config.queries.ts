@@ -56,11 +56,14 @@ export const getIncidentConfig = defineQuery({
             REQUIRABLE_FIELDS,
           ),
         ]),
-      ) as Record<string, string[]>,
+      ),
       editable: editable.map((e) => ({ status: e.status, role: e.role, field: e.field })),
       editable_order: EDITABLE_FIELDS,
       sla,
-      routing_rules: rules.map((r) => ({ ...r, route_to_bu_name: r.route_to_bu_id ? unitName.get(r.route_to_bu_id) : null })),
+      routing_rules: rules.map((r) => ({
+        ...r,
+        route_to_bu_name: r.route_to_bu_id ? unitName.get(r.route_to_bu_id) : null,
+      })),
       simplified_types: types.map((t) => ({
         ...t,
         is_active: t.is_active === 1,

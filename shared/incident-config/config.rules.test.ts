@@ -7,13 +7,19 @@ const first = (issues: { message: string }[]) => issues[0]?.message ?? 'ok'
 
 describe('incident configuration save rules (incidents §13)', () => {
   const edge = (from: string, to: string, role: Role, expected: string) =>
-    it(`${from} → ${to} for ${role}: ${expected}`, () => expect(first(transitionIssues({ from, to, role }))).toBe(expected))
+    it(`${from} → ${to} for ${role}: ${expected}`, () =>
+      expect(first(transitionIssues({ from, to, role }))).toBe(expected))
   edge('DRAFT', 'PENDING_REVIEW', 'employee', 'ok')
   edge('VALIDATED', 'CLOSED', 'risk_officer', 'ok')
   edge('DRAFT', 'CLOSED', 'employee', 'No action exists for DRAFT → CLOSED.')
   edge('CLOSED', 'DRAFT', 'risk_officer', 'No action exists for CLOSED → DRAFT.')
   edge('DRAFT', 'PENDING_REVIEW', 'auditor', "Role 'Auditor' cannot perform incident transitions.")
-  edge('DRAFT', 'PENDING_REVIEW', 'fraud_investigator', "Role 'Fraud Investigator' cannot perform incident transitions.")
+  edge(
+    'DRAFT',
+    'PENDING_REVIEW',
+    'fraud_investigator',
+    "Role 'Fraud Investigator' cannot perform incident transitions.",
+  )
 
   it('requirable fields: the catalogue minus near_miss and the override, plus net_loss_amount', () => {
     expect(REQUIRABLE_FIELDS).toContain('net_loss_amount')

@@ -1,12 +1,6 @@
 import type { Issue } from '../core/errors'
 import { ROLE_NAMES, type Role } from '../core/primitives'
-import {
-  CONFIG_EDGES,
-  EDITABLE_FIELDS,
-  isConfigRole,
-  REQUIRABLE_FIELDS,
-  REQUIRED_TARGETS,
-} from './config.constants'
+import { CONFIG_EDGES, EDITABLE_FIELDS, isConfigRole, REQUIRABLE_FIELDS, REQUIRED_TARGETS } from './config.constants'
 
 // The save rules of incidents §13 with their exact messages: pure, listed in input order.
 

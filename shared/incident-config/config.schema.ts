@@ -63,9 +63,7 @@ export type SimplifiedTypeInput = z.input<typeof SimplifiedTypeInput>
 
 export const BaselMapInput = z.strictObject({
   simplified_event_type_id: SimplifiedTypeId,
-  entries: z
-    .array(z.strictObject({ basel_event_type_id: z.string().min(1).max(20), is_default: z.boolean() }))
-    .max(40),
+  entries: z.array(z.strictObject({ basel_event_type_id: z.string().min(1).max(20), is_default: z.boolean() })).max(40),
 })
 export type BaselMapInput = z.input<typeof BaselMapInput>
 

@@ -6,6 +6,7 @@ import { RoutingRuleInput, RuleActiveInput } from './config.schema'
 import { refuse, requireAdmin } from './config.store'
 import { knownIds, toRule, type RoutingRuleRow, type StoredRule } from './routing.store'
 
+const SCOPE = JSON.stringify(['adm'])
 const AUDITED = ['priority', 'predicate', 'route_to_role', 'route_to_bu_id', 'description', 'active'] as const
 
 function changes(before: StoredRule | null, after: StoredRule) {
@@ -72,11 +73,10 @@ export const saveRoutingRule = defineCommand({
         .where('id', '=', existing.id)
         .execute()
     } else {
-      row = { id: input.id, tenant_id: ctx.meta.tenantId, created_at: ctx.now, version: 1, scope_keys: '[]', ...values }
-      await ctx.db
-        .insertInto('routing_rule')
-        .values({ ...values, id: input.id, tenant_id: ctx.meta.tenantId, created_at: ctx.now })
-        .execute()
+      // Admin-only configuration (sync.md §8.2: scope `adm`).
+      const created = { id: input.id, tenant_id: ctx.meta.tenantId, created_at: ctx.now, scope_keys: SCOPE, ...values }
+      row = { ...created, version: 1 }
+      await ctx.db.insertInto('routing_rule').values(created).execute()
     }
     const after = toRule(row)
     ctx.audit.record({ entityType: 'routing_rule', entityId: after.id, changes: changes(before, after) })
@@ -95,7 +95,12 @@ export const setRoutingRuleActive = defineCommand({
     const existing = (await findRule(ctx, input.id)) ?? fail.notFound('Routing rule')
     requireAdmin(ctx.actor)
     ctx.touch('routing_rule', existing.id, Number(existing.version))
-    const row = { ...existing, active: input.active ? 1 : 0, version: Number(existing.version) + 1, updated_at: ctx.now }
+    const row = {
+      ...existing,
+      active: input.active ? 1 : 0,
+      version: Number(existing.version) + 1,
+      updated_at: ctx.now,
+    }
     await ctx.db
       .updateTable('routing_rule')
       .set({ active: row.active, version: row.version, updated_at: ctx.now })

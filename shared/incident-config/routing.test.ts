@@ -51,7 +51,8 @@ const incident = (
   currency_code: gross === null ? null : currency,
   gross_loss_reporting: gross === null ? null : reporting,
 })
-const winner = (i: RoutableIncident, rules: readonly RoutingRule[] = RULES) => evaluateRouting(i, rules, ctx)?.id ?? 'none'
+const winner = (i: RoutableIncident, rules: readonly RoutingRule[] = RULES) =>
+  evaluateRouting(i, rules, ctx)?.id ?? 'none'
 
 describe('evaluateRouting', () => {
   it('INC-29 the ten verified outcomes of incidents §9.4', () => {

@@ -3,7 +3,12 @@ import type { Issue } from '../core/errors'
 // Notification routing (incidents §9.1–9.2): pure, so the rule table is tested as vectors and the same code
 // answers `incident.review` and the admin dry run.
 
-export const PREDICATE_KEYS = ['min_amount', 'simplified_event_type_id', 'business_unit_id', 'basel_event_type_id'] as const
+export const PREDICATE_KEYS = [
+  'min_amount',
+  'simplified_event_type_id',
+  'business_unit_id',
+  'basel_event_type_id',
+] as const
 export type PredicateKey = (typeof PREDICATE_KEYS)[number]
 
 export type RoutingPredicate = {

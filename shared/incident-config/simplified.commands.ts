@@ -43,8 +43,7 @@ export const saveSimplifiedType = defineCommand({
       .executeTakeFirst()
     if (clash) refuse([{ path: ['name'], message: 'A simplified type with this name exists.' }])
     const values = { ...input, is_active: input.is_active ? 1 : 0 }
-    if (existing)
-      await ctx.db.updateTable('simplified_event_type').set(values).where('id', '=', input.id).execute()
+    if (existing) await ctx.db.updateTable('simplified_event_type').set(values).where('id', '=', input.id).execute()
     else await ctx.db.insertInto('simplified_event_type').values(values).execute()
     const before = existing && { ...existing, is_active: existing.is_active === 1 }
     ctx.audit.record({

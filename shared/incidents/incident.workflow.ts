@@ -41,7 +41,10 @@ export function checkTransition(input: {
   return { ok: true }
 }
 
-const REQUIRABLE = [...INCIDENT_FIELDS.filter((f) => f !== 'near_miss' && f !== 'net_loss_override'), 'net_loss_amount']
+const REQUIRABLE = [
+  ...INCIDENT_FIELDS.filter((f) => f !== 'near_miss' && f !== 'net_loss_override' && f !== 'net_loss_override_reason'),
+  'net_loss_amount',
+]
 
 /** incidents §6.3: null, blank text or an empty cause set counts as missing; listed in catalogue order. */
 export function missingFields(incident: Record<string, unknown>, required: readonly string[]): string[] {
