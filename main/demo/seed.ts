@@ -1,4 +1,5 @@
 import { seedRoutingRules } from './seed-routing'
+import { seedMeasures } from './seed-measures'
 import type { Kysely } from 'kysely'
 import { appendAudit, type NewAuditEntry } from '#shared/audit/append'
 import { mintReference } from '#shared/catalogue/references'
@@ -146,6 +147,7 @@ export async function seedOrganisation(
         await loadIncident(trx, i, { now: opts.now, meta, units, users, processes, products, typeId, record })
         incidents++
       }
+      await seedMeasures(trx, { mode: opts.mode, now: opts.now, tenantId: meta.tenant_id })
     }
     await seedRoutingRules(trx, { mode: opts.mode, now: opts.now, tenantId: meta.tenant_id, newId, record })
     await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)

@@ -53,21 +53,25 @@ export async function recoveriesOf(db: Db, incidentId: string) {
 /** Leaving a stage (or deleting) retires its reminders, so a later late visit notifies again (incidents §5.6). */
 export async function deactivateNotifications(ctx: CommandCtx, incidentId: string, eventType?: string) {
   let q = ctx.db
-    .updateTable('notification')
-    .set({ active: 0 })
+    .selectFrom('notification')
+    .select(['id', 'status'])
     .where('entity_type', '=', 'INCIDENT')
     .where('entity_id', '=', incidentId)
     .where('active', '=', 1)
   if (eventType) q = q.where('event_type', '=', eventType)
-  await q.execute()
-  await ctx.db
-    .updateTable('notification')
-    .set({ status: 'canceled' })
-    .where('entity_type', '=', 'INCIDENT')
-    .where('entity_id', '=', incidentId)
-    .where('active', '=', 0)
-    .where('status', '=', 'queued')
-    .execute()
+  for (const n of await q.execute()) {
+    // A queued row that never went out is canceled; a delivered one keeps its status (incidents §10).
+    const status = n.status === 'queued' ? 'canceled' : n.status
+    await ctx.db.updateTable('notification').set({ active: 0, status }).where('id', '=', n.id).execute()
+    ctx.audit.record({
+      entityType: 'notification',
+      entityId: n.id,
+      changes: [
+        { field: 'active', before: true, after: false },
+        ...(status !== n.status ? [{ field: 'status', before: n.status, after: status }] : []),
+      ],
+    })
+  }
 }
 
 /** Before/after items for the fields a write changed (audit-security §2.1). */

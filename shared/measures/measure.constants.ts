@@ -22,11 +22,7 @@ export const EDITABLE_FIELDS = ['description', 'deadline', 'responsible_user_id'
 export type EditableField = (typeof EDITABLE_FIELDS)[number]
 
 export type TransitionCommand =
-  | 'measure.start'
-  | 'measure.submitForReview'
-  | 'measure.returnToProgress'
-  | 'measure.complete'
-  | 'measure.cancel'
+  'measure.start' | 'measure.submitForReview' | 'measure.returnToProgress' | 'measure.complete' | 'measure.cancel'
 
 /** The text a transition asks for, with its bounds (the dialog's counter, §12 `input`). */
 export type TextInput = { field: 'evidence' | 'reason' | 'closure_comment'; min: number; max: number }

@@ -55,7 +55,9 @@ export const LinkIncidentInput = z.strictObject({ id: Id, incident_id: Id })
 export const SetEditableFieldsInput = z.strictObject({
   status: z
     .string()
-    .refine((s) => (MEASURE_STATUSES as readonly string[]).includes(s), { error: (i) => `Unknown status '${String(i.input)}'.` })
+    .refine((s) => (MEASURE_STATUSES as readonly string[]).includes(s), {
+      error: (i) => `Unknown status '${String(i.input)}'.`,
+    })
     .refine((s) => s !== 'COMPLETED' && s !== 'CANCELLED', 'Completed or cancelled measures cannot be edited.'),
   party: z
     .string()

@@ -46,9 +46,9 @@ export async function loadMeasure(ctx: Ctx, id: string): Promise<Loaded> {
   return { measure, facts: await factsOf(ctx.db, measure), caller: { id: ctx.actor.id, roles: ctx.actor.roles } }
 }
 
-/** §2 step 2, second half: a named incident must be visible and not deleted. */
-export async function loadIncident(ctx: Ctx, incidentId: string) {
-  const incident = await ctx.db
+/** A visible, not deleted incident, or undefined. */
+export async function loadIncidentOrNull(ctx: Ctx, incidentId: string) {
+  return ctx.db
     .selectFrom('incident')
     .select(['incident.id', 'incident.ref', 'incident.title', 'incident.status'])
     .where('incident.tenant_id', '=', ctx.meta.tenantId)
@@ -56,7 +56,11 @@ export async function loadIncident(ctx: Ctx, incidentId: string) {
     .where('incident.deleted_at', 'is', null)
     .where(incidentVisible(ctx.actor))
     .executeTakeFirst()
-  return incident ?? fail.notFound('Incident')
+}
+
+/** §2 step 2, second half: a named incident must be visible and not deleted, else NOT_FOUND. */
+export async function loadIncident(ctx: Ctx, incidentId: string) {
+  return (await loadIncidentOrNull(ctx, incidentId)) ?? fail.notFound('Incident')
 }
 
 /** §2 step 3: auditors and admins read measures but never change them. */

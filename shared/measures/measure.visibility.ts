@@ -31,7 +31,8 @@ export function measureVisible(actor: Actor) {
       any.push(eb('measure.created_by_user_id', 'in', reports()))
     }
     if ((roles.has('risk_officer') || roles.has('auditor')) && actor.businessUnitId) {
-      const unit = () => eb.selectFrom('users').select('users.id').where('users.business_unit_id', '=', actor.businessUnitId)
+      const unit = () =>
+        eb.selectFrom('users').select('users.id').where('users.business_unit_id', '=', actor.businessUnitId)
       any.push(eb('measure.responsible_user_id', 'in', unit()))
       any.push(eb('measure.created_by_user_id', 'in', unit()))
     }

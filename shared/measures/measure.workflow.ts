@@ -7,7 +7,6 @@ import {
   type EditableField,
   type MeasureStatus,
   type Party,
-  type TransitionCommand,
   type TransitionDef,
 } from './measure.constants'
 
@@ -93,7 +92,7 @@ export function transitionRefusal(def: TransitionDef, caller: Caller, f: Measure
 export function availableActions(caller: Caller, f: MeasureFacts) {
   if (isReadOnly(caller.roles)) return []
   return TRANSITIONS.filter((t) => t.from.includes(f.status) && transitionRefusal(t, caller, f) === null).map((t) => ({
-    command: t.command as TransitionCommand,
+    command: t.command,
     label: t.label,
     input: t.input,
   }))

@@ -1,2 +1,20 @@
 /** This module's catalogue names as plain data (for the preload's allow-list); kept equal by names.test.ts. */
-export const MEASURE_NAMES: readonly string[] = []
+export const MEASURE_NAMES: readonly string[] = [
+  'measure.create',
+  'measure.update',
+  'measure.start',
+  'measure.submitForReview',
+  'measure.returnToProgress',
+  'measure.complete',
+  'measure.cancel',
+  'measure.addComment',
+  'measure.delete',
+  'measure.linkIncident',
+  'measure.unlinkIncident',
+  'measureConfig.setEditableFields',
+  'measure.sweepOverdue',
+  'measure.get',
+  'measure.list',
+  'measureConfig.get',
+  'measure.responsibleOptions',
+]
