@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
 const PORT = Number(process.env['E2E_PORT'] ?? 5199)
-const DATA = 'test-results/e2e-data'
+const DATA = `test-results/e2e-data-${PORT}`
 
 // The real renderer and the real services over a real SQLite file, through the browser harness, in
 // Debian's Chromium (Playwright's own browser download is not available on these machines).
