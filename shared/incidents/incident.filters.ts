@@ -12,7 +12,19 @@ const STAGE_STATUS = { DRAFT: 'DRAFT', REVIEW: 'PENDING_REVIEW', VALIDATION: 'PE
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00.000Z`) + 86_400_000).toISOString()
 
 /** Visibility (§8) plus every filter of incidents §14.1, combined with AND. */
-export function filterIncidents<O>(ctx: QueryCtx, q: Q<O>, f: IncidentFilters): Q<O> {
+export async function filterIncidents<O>(ctx: QueryCtx, q: Q<O>, f: IncidentFilters): Promise<Q<O>> {
+  // A level-1 type also matches its level-2 children: resolved to a literal list first, so the planner
+  // serves it from the (basel_event_type_id, created_at) index.
+  const baselIds = f.basel_event_type_id
+    ? (
+        await ctx.db
+          .selectFrom('basel_event_type')
+          .select('id')
+          .where((w) => w.or([w('id', '=', f.basel_event_type_id!), w('parent_id', '=', f.basel_event_type_id!)]))
+          .execute()
+      ).map((r) => r.id)
+    : null
+  if (baselIds && baselIds.length === 0) baselIds.push(f.basel_event_type_id!)
   const me = (v: string | undefined) => (v === 'me' ? ctx.actor.id : v)
   if (f.deleted !== 'exclude' && !hasRole(ctx.actor, 'auditor'))
     fail.forbidden('Only auditors can list deleted incidents.')
@@ -33,19 +45,7 @@ export function filterIncidents<O>(ctx: QueryCtx, q: Q<O>, f: IncidentFilters): 
   if (assignedTo) q = q.where('incident.assigned_to_user_id', '=', assignedTo)
   if (f.business_unit_id) q = q.where('incident.business_unit_id', '=', f.business_unit_id)
   if (f.simplified_event_type_id) q = q.where('incident.simplified_event_type_id', '=', f.simplified_event_type_id)
-  if (f.basel_event_type_id) {
-    const id = f.basel_event_type_id
-    q = q.where((eb) =>
-      eb.or([
-        eb('incident.basel_event_type_id', '=', id),
-        eb(
-          'incident.basel_event_type_id',
-          'in',
-          eb.selectFrom('basel_event_type').select('id').where('parent_id', '=', id),
-        ),
-      ]),
-    )
-  }
+  if (baselIds) q = q.where('incident.basel_event_type_id', 'in', baselIds)
   if (f.severity?.length) q = q.where('incident.severity', 'in', f.severity)
   if (f.near_miss !== undefined) q = q.where('incident.near_miss', '=', f.near_miss ? 1 : 0)
   if (f.discovered_from) q = q.where('incident.discovered_at', '>=', `${f.discovered_from}T00:00:00.000Z`)

@@ -25,7 +25,7 @@ export const listIncidents = defineQuery({
   async handler(ctx, input) {
     const sortCol = SORT_COLUMN[input.sort]
     const dir = input.direction ?? (input.sort === 'created_at' ? 'desc' : 'asc')
-    let q = filterIncidents(ctx, ctx.db.selectFrom('incident'), input)
+    let q = await filterIncidents(ctx, ctx.db.selectFrom('incident'), input)
     const total = input.with_total
       ? Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
       : undefined

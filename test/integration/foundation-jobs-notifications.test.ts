@@ -79,14 +79,23 @@ describe.each(ENGINES)('scheduled jobs and the notification queue on %s', (engin
         timers: { setInterval: (fn, ms) => timers.push({ fn, ms }), clearInterval: () => {} },
       },
     )
-    expect(scheduler.jobs).toEqual(['housekeeping.prune'])
-    expect(ran).toEqual(['housekeeping.prune'])
-    expect(timers.map((t) => t.ms)).toEqual([24 * 60 * 60_000])
+    const jobs = Object.values(catalogue).filter((d) => d.kind === 'command' && d.auth === 'system')
+    expect(scheduler.jobs).toEqual(jobs.map((j) => j.name))
+    expect(scheduler.jobs).toEqual(
+      expect.arrayContaining(['housekeeping.prune', 'incident.sweepOverdue', 'measure.sweepOverdue']),
+    )
+    expect(ran).toEqual(scheduler.jobs)
+    const interval = Object.fromEntries(scheduler.jobs.map((name, i) => [name, timers[i]!.ms]))
+    expect(interval).toMatchObject({
+      'housekeeping.prune': 24 * 60 * 60_000,
+      'incident.sweepOverdue': 15 * 60_000,
+      'measure.sweepOverdue': 15 * 60_000,
+    })
     // The first run must finish before the interval fires, else the no-overlap rule skips it.
     await new Promise((r) => setTimeout(r, 0))
     timers[0]!.fn()
     await new Promise((r) => setTimeout(r, 0))
-    expect(ran).toEqual(['housekeeping.prune', 'housekeeping.prune'])
+    expect(ran).toEqual([...scheduler.jobs, scheduler.jobs[0]])
   })
 
   it('the queue fans a role-and-unit notification out to each recipient once, skips the actor, and de-duplicates', async () => {
@@ -134,14 +143,14 @@ describe.each(ENGINES)('scheduled jobs and the notification queue on %s', (engin
     expect(again).toEqual({ ok: true, value: null })
     expect(await env.db.selectFrom('notification').select('id').execute()).toHaveLength(1)
 
-    const mine = await env.ok('mgr', 'notification.list', {})
+    const mine = await env.ok('mgr', 'notification.inbox', {})
     expect(mine.unread_count).toBe(1)
     const item = mine.items[0]
     const read = await env.ok('mgr', 'notification.markRead', { id: item.id })
     env.clock.advance(60_000)
     const reread = await env.ok('mgr', 'notification.markRead', { id: item.id })
     expect(reread.read_at).toBe(read.read_at)
-    expect((await env.ok('mgr', 'notification.list', {})).unread_count).toBe(0)
+    expect((await env.ok('mgr', 'notification.inbox', {})).unread_count).toBe(0)
     const other = await env.call('mgr3', 'notification.markRead', { id: item.id })
     expect(other).toEqual({
       ok: false,
