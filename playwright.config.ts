@@ -11,7 +11,7 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  outputDir: 'test-results/playwright',
+  outputDir: `test-results/playwright-${PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     screenshot: 'only-on-failure',

@@ -12,10 +12,20 @@ import {
   Approvals,
   IncidentRegister,
   MyIncidents,
+  OverdueIncidents,
   TeamIncidents,
   ValidationQueue,
 } from './features/incidents/IncidentScreens'
 import { ReportIncident } from './features/incidents/ReportIncident'
+import { MeasureDetail } from './features/measures/MeasureDetail'
+import { MeasureEditRights } from './features/measures/MeasureEditRights'
+import {
+  MeasureReviewQueue,
+  MeasuresRegister,
+  MyMeasures,
+  OverdueMeasures,
+  TeamMeasures,
+} from './features/measures/MeasureScreens'
 
 /** The signed-in screen for the current hash. */
 export function Screens() {
@@ -52,6 +62,12 @@ function Screen({ route }: { route: Route }) {
       return <TeamIncidents />
     case 'validation':
       return <ValidationQueue />
+    case 'overdue-draft':
+      return <OverdueIncidents stage="DRAFT" />
+    case 'overdue-review':
+      return <OverdueIncidents stage="REVIEW" />
+    case 'overdue-validation':
+      return <OverdueIncidents stage="VALIDATION" />
     case 'register':
       return <IncidentRegister />
     case 'audit':
@@ -64,6 +80,20 @@ function Screen({ route }: { route: Route }) {
       return <Inbox />
     case 'incident':
       return <IncidentDetail key={route.id} id={route.id} />
+    case 'my-measures':
+      return <MyMeasures />
+    case 'team-measures':
+      return <TeamMeasures />
+    case 'measure-review':
+      return <MeasureReviewQueue />
+    case 'measure-overdue':
+      return <OverdueMeasures />
+    case 'measures':
+      return <MeasuresRegister />
+    case 'settings-measures':
+      return <MeasureEditRights />
+    case 'measure':
+      return <MeasureDetail key={route.id} id={route.id} />
     case 'home':
     case 'not-found':
       return (

@@ -8,15 +8,25 @@ export type Route =
   | { name: 'approvals' }
   | { name: 'team' }
   | { name: 'validation' }
+  | { name: 'overdue-draft' }
+  | { name: 'overdue-review' }
+  | { name: 'overdue-validation' }
   | { name: 'register' }
   | { name: 'audit' }
   | { name: 'admin-users' }
   | { name: 'admin-units' }
   | { name: 'inbox' }
   | { name: 'incident'; id: string }
+  | { name: 'my-measures' }
+  | { name: 'team-measures' }
+  | { name: 'measure-review' }
+  | { name: 'measure-overdue' }
+  | { name: 'measures' }
+  | { name: 'settings-measures' }
+  | { name: 'measure'; id: string }
   | { name: 'not-found'; path: string }
 
-export type ScreenName = Exclude<Route['name'], 'home' | 'not-found' | 'incident'>
+export type ScreenName = Exclude<Route['name'], 'home' | 'not-found' | 'incident' | 'measure'>
 
 export const SCREEN_PATHS: Record<ScreenName, string> = {
   report: '/report',
@@ -24,11 +34,20 @@ export const SCREEN_PATHS: Record<ScreenName, string> = {
   approvals: '/approvals',
   team: '/team',
   validation: '/validation',
+  'overdue-draft': '/overdue/draft',
+  'overdue-review': '/overdue/review',
+  'overdue-validation': '/overdue/validation',
   register: '/register',
   audit: '/audit',
   'admin-users': '/admin/users',
   'admin-units': '/admin/units',
   inbox: '/inbox',
+  'my-measures': '/measures/mine',
+  'team-measures': '/measures/team',
+  'measure-review': '/measures/review',
+  'measure-overdue': '/measures/overdue',
+  measures: '/measures',
+  'settings-measures': '/settings/measures',
 }
 
 const byPath = new Map(Object.entries(SCREEN_PATHS).map(([name, path]) => [path, name as ScreenName]))
@@ -40,6 +59,8 @@ export function parseHash(hash: string): Route {
   if (screen) return { name: screen }
   const incident = /^\/incidents\/([0-9a-f-]{36})$/.exec(path)
   if (incident?.[1]) return { name: 'incident', id: incident[1] }
+  const measure = /^\/measures\/([0-9a-f-]{36})$/.exec(path)
+  if (measure?.[1]) return { name: 'measure', id: measure[1] }
   return { name: 'not-found', path }
 }
 

@@ -21,10 +21,20 @@ const SCREENS: readonly ScreenDef[] = [
   { name: 'approvals', label: 'Approvals', roles: ['manager'] },
   { name: 'team', label: 'Team incidents', roles: ['manager'] },
   { name: 'validation', label: 'Validation queue', roles: ['risk_officer'] },
+  { name: 'overdue-draft', label: 'Overdue – Draft', roles: ['manager', 'risk_officer'] },
+  { name: 'overdue-review', label: 'Overdue – Review', roles: ['manager', 'risk_officer'] },
+  { name: 'overdue-validation', label: 'Overdue – Validation', roles: ['manager', 'risk_officer'] },
   { name: 'register', label: 'Incident register', roles: ['risk_officer', 'auditor'] },
+  // measures §14: everyone who can be responsible has "My measures"; auditors and admins cannot be.
+  { name: 'my-measures', label: 'My measures', roles: REPORTER_ROLES },
+  { name: 'team-measures', label: 'Team measures', roles: ['manager'] },
+  { name: 'measure-review', label: 'Measure review queue', roles: ['risk_officer'] },
+  { name: 'measure-overdue', label: 'Overdue measures', roles: ['manager', 'risk_officer'] },
+  { name: 'measures', label: 'Measures register', roles: ['risk_officer', 'auditor', 'manager'] },
   { name: 'audit', label: 'Audit trail', roles: ['auditor', 'admin'] },
   { name: 'admin-users', label: 'Users', roles: ['admin'] },
   { name: 'admin-units', label: 'Business units', roles: ['admin'] },
+  { name: 'settings-measures', label: 'Measure edit rights', roles: ['admin'] },
   { name: 'inbox', label: 'Inbox', roles: 'all' },
 ]
 
@@ -45,6 +55,7 @@ export function navFor(roles: readonly Role[]): NavItem[] {
 /** Screens are a convenience; the dispatcher still checks every call. */
 export function canOpen(route: Route, roles: readonly Role[]): boolean {
   if (route.name === 'incident' || route.name === 'home' || route.name === 'not-found') return true
+  if (route.name === 'measure') return true
   const def = SCREENS.find((s) => s.name === route.name)
   return def ? holds(roles, def) : false
 }

@@ -63,6 +63,8 @@ export async function openStore(file: string, opts: { now?: () => string } = {})
   await ensureIdentity(db, now())
   const protectionRestored = !(await ensureAuditProtection(db))
   if (protectionRestored) await recordProtectionRestored(db, now())
+  // Planner statistics for tables that grew since the last open (SQLite's recommended start-up call).
+  raw.pragma('optimize = 0x10002')
   return { db, raw, file, protectionRestored, close: () => db.destroy() }
 }
 

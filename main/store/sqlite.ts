@@ -35,6 +35,29 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Prepared statements kept by SQL text (least recently used out): Kysely prepares on every execution, and the
+ * catalogue's queries repeat the same text with new parameters. Queries on a connection run one at a time.
+ */
+function withStatementCache(db: Database.Database, size = 500) {
+  const cache = new Map<string, Database.Statement>()
+  return {
+    close: () => db.close(),
+    prepare(sql: string): Database.Statement {
+      const hit = cache.get(sql)
+      if (hit) {
+        cache.delete(sql)
+        cache.set(sql, hit)
+        return hit
+      }
+      const statement = db.prepare(sql)
+      cache.set(sql, statement)
+      if (cache.size > size) cache.delete(cache.keys().next().value!)
+      return statement
+    },
+  }
+}
+
 export function sqliteKysely(db: Database.Database): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: db }) })
+  return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(db) }) })
 }

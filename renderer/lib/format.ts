@@ -26,8 +26,13 @@ const ACTION_WORDS: Record<string, string> = {
   'incident.returnToDraft': 'Returned to draft',
   'incident.returnToReview': 'Returned to manager',
   'incident.delete': 'Incident deleted',
+  'incident.addRecovery': 'Recovery added',
+  'incident.updateRecovery': 'Recovery corrected',
+  'incident.removeRecovery': 'Recovery removed',
   'audit.verify': 'Audit trail verified',
   'notification.markRead': 'Notification read',
+  'notification.markUnread': 'Notification marked unread',
+  'notification.markAllRead': 'All notifications read',
 }
 
 export const actionWords = (action: string) => ACTION_WORDS[action] ?? null

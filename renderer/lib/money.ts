@@ -36,3 +36,14 @@ export function parseAmount(typed: string, currency: string, digits: number): Pa
   const checked = GrossLoss.safeParse(Number(minor))
   return checked.success ? { ok: true, minor: checked.data } : { ok: false, message: GROSS_MESSAGE }
 }
+
+/** Minor units → the text an amount input starts with (`1234.50`): no grouping, the currency's decimals. */
+export function minorToInput(minor: number | null, digits: number): string {
+  if (minor === null) return ''
+  return formatMoney(minor, '', digits).trim().replace(/,/g, '')
+}
+
+/** Minor units in major units as a number, for spreadsheets (exact for every amount below 2^53). */
+export function minorToMajor(minor: number, digits: number): number {
+  return minor / 10 ** digits
+}

@@ -33,3 +33,22 @@ export function localInputToUtc(value: string): ParsedTime {
     return { ok: false, message: 'Enter a date and time.' }
   return { ok: true, iso: d.toISOString() }
 }
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/** A stored UTC timestamp → a datetime-local value in the user's zone; seconds only when there are any. */
+export function utcToLocalInput(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ''
+  const base = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+  if (d.getSeconds() === 0 && d.getMilliseconds() === 0) return base
+  return d.getMilliseconds() === 0
+    ? `${base}:${pad(d.getSeconds())}`
+    : `${base}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
+}
+
+/** Today's UTC date: the catalogue compares calendar dates such as received_on with it (incidents §2). */
+export function utcToday(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema'
-import { INCIDENT_STATUSES, SEVERITIES, STATUS_NAMES, type IncidentStatus } from '../incidents/incident.constants'
+import { INCIDENT_STATUSES, SEVERITIES, STATUS_NAMES } from '../incidents/incident.constants'
 import type { MetricsGroup } from './metrics.schema'
 
 export const UNCLASSIFIED = 'Unclassified'
@@ -67,7 +67,7 @@ async function labelsFor(db: Db, groupBy: Exclude<MetricsGroup, 'none'>, keys: s
     new Map(names.map((n, order) => [n.id, { label: n.name, order }]))
   switch (groupBy) {
     case 'status':
-      return indexed(INCIDENT_STATUSES.map((s) => ({ id: s, name: STATUS_NAMES[s as IncidentStatus] })))
+      return indexed(INCIDENT_STATUSES.map((s) => ({ id: s, name: STATUS_NAMES[s] })))
     case 'severity':
       return indexed(SEVERITIES.map((s) => ({ id: s, name: SEVERITY_LABEL[s] ?? s })))
     case 'simplified_event_type':

@@ -35,16 +35,15 @@ export function metricsBase(ctx: QueryCtx, f: MetricsFilters) {
   if (f.discovered_from) q = q.where('incident.discovered_at', '>=', f.discovered_from)
   if (f.discovered_to) q = q.where('incident.discovered_at', '<', nextDate(f.discovered_to))
   const l1 = f.basel_event_type_l1
+  // One IN over the type and its children (not an OR), so the incident_basel index serves it.
   if (l1)
-    q = q.where((eb) =>
-      eb.or([
-        eb('incident.basel_event_type_id', '=', l1),
-        eb(
-          'incident.basel_event_type_id',
-          'in',
-          eb.selectFrom('basel_event_type').select('basel_event_type.id').where('basel_event_type.parent_id', '=', l1),
-        ),
-      ]),
+    q = q.where(
+      'incident.basel_event_type_id',
+      'in',
+      ctx.db
+        .selectFrom('basel_event_type')
+        .select('basel_event_type.id')
+        .where((eb) => eb.or([eb('basel_event_type.id', '=', l1), eb('basel_event_type.parent_id', '=', l1)])),
     )
   return q
 }

@@ -57,13 +57,13 @@ export function changesSchema<F extends string>(catalogue: readonly F[], values:
         c.issues.push({ code: 'custom', message: `Send '${key}' as {before, after}.`, path: [key], input: pair })
         continue
       }
-      const parsed = values[key as F].safeParse((pair as Change).after)
+      const parsed = values[key as F].safeParse(pair.after)
       if (!parsed.success) {
         for (const issue of parsed.error.issues)
           c.issues.push({ code: 'custom', message: issue.message, path: [key, 'after', ...issue.path], input: pair })
         continue
       }
-      out[key as F] = { before: (pair as Change).before, after: parsed.data }
+      out[key as F] = { before: pair.before, after: parsed.data }
     }
     return out
   })
@@ -74,8 +74,8 @@ export const IncidentChanges = changesSchema(INCIDENT_FIELDS, FIELD_VALUE)
 /** Equality of stored and sent values; loss causes compare as sets. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
-    const x = [...a].map(String).sort()
-    const y = [...b].map(String).sort()
+    const x = (a as unknown[]).map(String).sort()
+    const y = (b as unknown[]).map(String).sort()
     return x.length === y.length && x.every((v, i) => v === y[i])
   }
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim()

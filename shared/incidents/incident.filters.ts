@@ -28,7 +28,10 @@ export async function filterIncidents<O>(ctx: QueryCtx, q: Q<O>, f: IncidentFilt
   const me = (v: string | undefined) => (v === 'me' ? ctx.actor.id : v)
   if (f.deleted !== 'exclude' && !hasRole(ctx.actor, 'auditor'))
     fail.forbidden('Only auditors can list deleted incidents.')
-  q = q.where('incident.tenant_id', '=', ctx.meta.tenantId).where(incidentVisible(ctx.actor))
+  // A desktop database holds one tenant; on SQLite the predicate would only lure the planner to the
+  // (tenant_id, ref) index instead of the one that serves the filter and the sort.
+  if (ctx.db.getExecutor().adapter instanceof PostgresAdapter) q = q.where('incident.tenant_id', '=', ctx.meta.tenantId)
+  q = q.where(incidentVisible(ctx.actor))
   if (f.deleted === 'exclude') q = q.where('incident.deleted_at', 'is', null)
   if (f.deleted === 'only') q = q.where('incident.deleted_at', 'is not', null)
   if (f.status?.length) q = q.where('incident.status', 'in', f.status)

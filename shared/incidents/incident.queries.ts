@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely'
+import { sql, type SelectQueryBuilder } from 'kysely'
 import { decodeCursor, encodeCursor } from '../core/cursor'
 import { defineQuery } from '../catalogue/define'
 import type { Actor } from '../catalogue/context'
@@ -18,6 +18,12 @@ const SORT_COLUMN = {
 } as const
 type SortCol = (typeof SORT_COLUMN)[keyof typeof SORT_COLUMN]
 
+const NULLABLE_SORTS = new Set<SortCol>([
+  'incident.current_due_at',
+  'incident.discovered_at',
+  'incident.gross_loss_reporting',
+])
+
 export const listIncidents = defineQuery({
   name: 'incident.list',
   summary: 'Visible incidents, filtered, keyset paged (incidents §14.1).',
@@ -25,65 +31,45 @@ export const listIncidents = defineQuery({
   async handler(ctx, input) {
     const sortCol = SORT_COLUMN[input.sort]
     const dir = input.direction ?? (input.sort === 'created_at' ? 'desc' : 'asc')
-    let q = await filterIncidents(ctx, ctx.db.selectFrom('incident'), input)
+    const filtered = await filterIncidents(ctx, ctx.db.selectFrom('incident'), input)
     const total = input.with_total
-      ? Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      ? Number((await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
       : undefined
 
-    const after = decodeCursor(input.cursor)
-    if (after) {
-      const [v, id] = after as [string | number | null, string]
-      q = q.where(keysetAfter(sortCol, dir, v, id))
+    const after = decodeCursor(input.cursor) as [string | number | null, string] | null
+    const want = input.limit + 1
+    // Nulls last in both directions, as two ranges an index can serve in order: the values, then the nulls.
+    const nullable = NULLABLE_SORTS.has(sortCol)
+    let rows: ListRow[] = []
+    if (!after || after[0] !== null) {
+      let q = nullable ? filtered.where(sortCol, 'is not', null) : filtered
+      if (after) {
+        const [v, id] = after
+        const cmp = dir === 'asc' ? '>' : '<'
+        q = q.where((eb) => eb.or([eb(sortCol, cmp, v), eb.and([eb(sortCol, '=', v), eb('incident.id', cmp, id)])]))
+      }
+      rows = await withColumns(q).orderBy(sortCol, dir).orderBy('incident.id', dir).limit(want).execute()
     }
-    // Nulls last in both directions: the sort key is (value IS NULL, value, id).
-    const rows = await q
-      .leftJoin('business_unit as bu', 'bu.id', 'incident.business_unit_id')
-      .leftJoin('simplified_event_type as st', 'st.id', 'incident.simplified_event_type_id')
-      .leftJoin('users as assignee', 'assignee.id', 'incident.assigned_to_user_id')
-      .innerJoin('users as creator', 'creator.id', 'incident.created_by_user_id')
-      .select([
-        'incident.id',
-        'incident.ref',
-        'incident.title',
-        'incident.status',
-        'incident.severity',
-        'incident.near_miss',
-        'incident.business_unit_id',
-        'bu.name as business_unit_name',
-        'incident.simplified_event_type_id',
-        'st.name as simplified_event_type_name',
-        'incident.basel_event_type_id',
-        'incident.gross_loss_amount',
-        'incident.gross_loss_reporting',
-        'incident.currency_code',
-        'incident.net_loss_amount',
-        'incident.assigned_to_user_id',
-        'assignee.full_name as assignee_name',
-        'incident.current_due_at',
-        'incident.discovered_at',
-        'incident.first_accounting_date',
-        'incident.created_at',
-        'incident.updated_at',
-        'incident.created_by_user_id',
-        'creator.full_name as creator_name',
-        'incident.deleted_at',
-        'incident.notes',
-      ])
-      .orderBy(sql`${sql.ref(sortCol)} is null`)
-      .orderBy(sql.ref(sortCol), dir)
-      .orderBy('incident.id', dir)
-      .limit(input.limit + 1)
-      .execute()
+    if (nullable && rows.length < want) {
+      let q = filtered.where(sortCol, 'is', null)
+      if (after && after[0] === null) q = q.where('incident.id', dir === 'asc' ? '>' : '<', after[1])
+      rows = rows.concat(
+        await withColumns(q)
+          .orderBy('incident.id', dir)
+          .limit(want - rows.length)
+          .execute(),
+      )
+    }
     const page = rows.slice(0, input.limit)
     const last = page[page.length - 1]
     const sortKey = input.sort
     return {
-      items: page.map(({ notes, ...r }) => ({
+      items: page.map(({ notes_head, ...r }) => ({
         ...r,
         status_name: STATUS_NAMES[r.status as IncidentStatus],
         near_miss: r.near_miss === 1,
         overdue_stage: overdueStage(r.status, r.current_due_at, ctx.now),
-        returned: /^\[[^\]]* UTC Returned to /.test(notes ?? ''),
+        returned: /^\[[^\]]* UTC Returned to /.test(notes_head ?? ''),
       })),
       next_cursor: rows.length > input.limit && last ? encodeCursor([last[sortKey], last.id]) : null,
       ...(total !== undefined ? { total } : {}),
@@ -91,13 +77,44 @@ export const listIncidents = defineQuery({
   },
 })
 
-function keysetAfter(col: SortCol, dir: 'asc' | 'desc', v: string | number | null, id: string) {
-  const cmp = dir === 'asc' ? '>' : '<'
-  return (eb: ExpressionBuilder<DB, 'incident'>) => {
-    if (v === null) return eb.and([eb(col, 'is', null), eb('incident.id', cmp, id)])
-    return eb.or([eb(col, 'is', null), eb(col, cmp, v), eb.and([eb(col, '=', v), eb('incident.id', cmp, id)])])
-  }
+/** The list row of incidents §14.1: the incident's columns with the names a list shows. */
+function withColumns<O>(q: SelectQueryBuilder<DB, 'incident', O>) {
+  return q
+    .leftJoin('business_unit as bu', 'bu.id', 'incident.business_unit_id')
+    .leftJoin('simplified_event_type as st', 'st.id', 'incident.simplified_event_type_id')
+    .leftJoin('users as assignee', 'assignee.id', 'incident.assigned_to_user_id')
+    .innerJoin('users as creator', 'creator.id', 'incident.created_by_user_id')
+    .select([
+      'incident.id',
+      'incident.ref',
+      'incident.title',
+      'incident.status',
+      'incident.severity',
+      'incident.near_miss',
+      'incident.business_unit_id',
+      'bu.name as business_unit_name',
+      'incident.simplified_event_type_id',
+      'st.name as simplified_event_type_name',
+      'incident.basel_event_type_id',
+      'incident.gross_loss_amount',
+      'incident.gross_loss_reporting',
+      'incident.currency_code',
+      'incident.net_loss_amount',
+      'incident.assigned_to_user_id',
+      'assignee.full_name as assignee_name',
+      'incident.current_due_at',
+      'incident.discovered_at',
+      'incident.first_accounting_date',
+      'incident.created_at',
+      'incident.updated_at',
+      'incident.created_by_user_id',
+      'creator.full_name as creator_name',
+      'incident.deleted_at',
+      // The newest note's header is enough for the "Returned" badge (incidents §15).
+      sql<string | null>`substr(incident.notes, 1, 40)`.as('notes_head'),
+    ])
 }
+type ListRow = Awaited<ReturnType<ReturnType<typeof withColumns>['execute']>>[number]
 
 export async function findVisibleIncident(db: Db, actor: Actor, tenantId: string, id: string) {
   return db

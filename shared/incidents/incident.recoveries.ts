@@ -4,7 +4,7 @@ import { defineCommand } from '../catalogue/define'
 import { fail, type Issue } from '../core/errors'
 import { DateOnly, Id, Version } from '../core/primitives'
 import { MAX_MONEY } from './incident.schema'
-import { changesSchema, sameValue, type Change } from './incident.changes'
+import { changesSchema, sameValue } from './incident.changes'
 import { moneyText } from './incident.derive'
 import { netLoss } from './incident.rules'
 import { loadForWrite, type IncidentRow } from './incident.store'
@@ -26,7 +26,6 @@ const RECOVERY_VALUE = {
     .nullable(),
 }
 const RECOVERY_FIELDS = ['type', 'amount', 'received_on', 'note'] as const
-type RecoveryField = (typeof RECOVERY_FIELDS)[number]
 
 /** incidents §6.5: the gates, ownership and the lock on the pseudo-field `recoveries`. */
 async function loadForRecoveries(ctx: CommandCtx, incidentId: string) {
@@ -163,8 +162,8 @@ export const updateRecovery = defineCommand({
     const incident = await loadForRecoveries(ctx, input.incident_id)
     const recovery = await findRecovery(ctx, incident.id, input.id)
     ctx.touch('incident', incident.id, incident.version)
-    const sent = input.changes as Partial<Record<RecoveryField, Change>>
-    const keys = RECOVERY_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f]!.after, recovery[f]))
+    const sent = input.changes
+    const keys = RECOVERY_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f].after, recovery[f]))
     const stale = keys.filter((k) => !sameValue(sent[k]!.before, recovery[k]))
     if (stale.length > 0)
       fail.conflict({

@@ -197,7 +197,7 @@ function transitionCommand<const N extends TransitionCommand>(name: N, summary: 
       staleVersion(incident, raw.expected_version)
 
       const effects = await STEPS[name](ctx, incident, creator, raw.reason ?? null)
-      const nextDue = { ...due(incident), ...effects } as ReturnType<typeof due>
+      const nextDue = { ...due(incident), ...effects }
       const after: Record<string, unknown> = {
         status: def.to,
         ...effects,
@@ -219,8 +219,10 @@ function transitionCommand<const N extends TransitionCommand>(name: N, summary: 
         changes: changedFields(incident, after),
         reason: raw.reason ?? null,
       })
-      if (name === 'incident.review')
-        await routeReviewedIncident(ctx, { ...incident, ...after, version } as IncidentRow)
+      if (name === 'incident.review') {
+        const reviewed: IncidentRow = { ...incident, ...after, version }
+        await routeReviewedIncident(ctx, reviewed)
+      }
       return { id: incident.id, ref: incident.ref, status: def.to, version }
     },
   })

@@ -5,7 +5,7 @@ import { defineCommand } from '../catalogue/define'
 import { fail, type Issue } from '../core/errors'
 import { Id, ROLE_NAMES } from '../core/primitives'
 import { INCIDENT_FIELDS, type IncidentField } from './incident.constants'
-import { IncidentChanges, sameValue, type Change } from './incident.changes'
+import { IncidentChanges, sameValue } from './incident.changes'
 import { moneyText, reportingFigures } from './incident.derive'
 import { referenceIssues } from './incident.references'
 import { lossAndDateIssues, netLoss } from './incident.rules'
@@ -75,9 +75,9 @@ export const updateIncident = defineCommand({
       near_miss: incident.near_miss === 1,
       cause_ids: await causeIds(ctx.db, incident.id),
     }
-    const sent = input.changes as Partial<Record<IncidentField, Change>>
+    const sent = input.changes
     // Keys that equal the stored value are not changes: no lock check, no conflict check (incidents §6.2).
-    const keys = INCIDENT_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f]!.after, stored[f]))
+    const keys = INCIDENT_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f].after, stored[f]))
 
     const { fields: editable, role } = await editableFields(ctx, incident)
     const locked = keys.filter((k) => !editable.has(k))
@@ -206,7 +206,7 @@ async function valueRules(
   issues.push(...dateIssues)
   const gross = next.gross_loss_amount as number | null
   if (changed('gross_loss_amount') && recoveryCount > 0) {
-    const cur = String(next.currency_code ?? '')
+    const cur = (next.currency_code as string | null) ?? ''
     if (gross === null)
       issues.push({ path: ['gross_loss_amount'], message: 'Remove the recoveries before clearing the gross loss.' })
     else if (gross < recoveryTotal)
@@ -227,7 +227,10 @@ async function valueRules(
       issues.push({ path: ['net_loss_override'], message: 'Enter the gross loss before overriding the net loss.' })
     else if (override !== null && gross !== null && override > gross)
       issues.push({ path: ['net_loss_override'], message: 'The net loss cannot exceed the gross loss.' })
-  } else if (changed('net_loss_override_reason') && [...String(next.net_loss_override_reason ?? '')].length > 500)
+  } else if (
+    changed('net_loss_override_reason') &&
+    [...((next.net_loss_override_reason as string | null) ?? '')].length > 500
+  )
     issues.push({
       path: ['net_loss_override_reason'],
       message: 'Give a reason for the net loss override (10–500 characters).',

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineCommand } from '../catalogue/define'
 import { fail, type Issue } from '../core/errors'
 import { Id, Role, text } from '../core/primitives'
-import { changesSchema, sameValue, type Change } from '../incidents/incident.changes'
+import { changesSchema, sameValue } from '../incidents/incident.changes'
 import { reassignOnDeactivation, reassignOnManagerChange } from '../incidents/incident.reassign'
 import { hasRole } from './actor'
 
@@ -37,8 +37,8 @@ export const updateUser = defineCommand({
       group_scope: user.group_scope === 1,
       is_active: user.is_active === 1,
     }
-    const sent = input.changes as Partial<Record<UserField, Change>>
-    const keys = USER_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f]!.after, stored[f]))
+    const sent = input.changes
+    const keys = USER_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f].after, stored[f]))
     const stale = keys.filter((k) => !sameValue(sent[k]!.before, stored[k]))
     if (stale.length > 0)
       fail.conflict({
@@ -61,7 +61,7 @@ export const updateUser = defineCommand({
       const m = await ctx.db
         .selectFrom('users')
         .select('is_active')
-        .where('id', '=', String(next.manager_id))
+        .where('id', '=', next.manager_id as string)
         .executeTakeFirst()
       if (!m || m.is_active !== 1) issues.push({ path: ['manager_id'], message: 'Manager not found or inactive.' })
     }
@@ -69,7 +69,7 @@ export const updateUser = defineCommand({
       const bu = await ctx.db
         .selectFrom('business_unit')
         .select('is_active')
-        .where('id', '=', String(next.business_unit_id))
+        .where('id', '=', next.business_unit_id as string)
         .executeTakeFirst()
       if (!bu || bu.is_active !== 1)
         issues.push({ path: ['business_unit_id'], message: 'Business unit not found or inactive.' })

@@ -111,7 +111,11 @@ describe('incident.list query plans on sqlite', () => {
       { status: ['PENDING_VALIDATION'], sort: 'current_due_at' },
       ['incident_status_due'],
     ],
-    ['overdue', { overdue: true }, ['incident_due', 'incident_status_due']],
+    [
+      'overdue (the overdue screens sort by due date)',
+      { overdue: true, sort: 'current_due_at' },
+      ['incident_due', 'incident_status_due'],
+    ],
     ['overdue_stage', { overdue_stage: 'DRAFT' }, ['incident_status_due']],
     ['assigned_to', { assigned_to: 'me' }, ['incident_assignee']],
     ['created_by', { created_by: 'me' }, ['incident_creator', 'incident_creator_status']],

@@ -1,37 +1,50 @@
-import { useCallback, useEffect } from 'react'
-import { api } from '#renderer/api'
+import { useEffect, type FormEvent } from 'react'
 import { Badge, ErrorBanner, LocalTime, OverdueBadge, Page, StatusChip } from '#renderer/components/index'
-import { useLoad } from '#renderer/hooks/use-load'
-import { formatDate } from '#renderer/lib/time'
+import { isDirty, useIncidentDetail } from '#renderer/stores/incident-detail'
 import { useReference } from '#renderer/stores/reference'
+import type { IncidentDetail as Incident } from '#renderer/types'
+import { ActionBar } from './ActionBar'
+import { CausesSection } from './CausesSection'
+import { ClassificationSection } from './ClassificationSection'
+import { DatesSection } from './DatesSection'
+import { DetailBanner } from './DetailBanner'
+import { DetailsSection } from './DetailsSection'
 import { IncidentHistory } from './IncidentHistory'
+import { LinkedRecords } from './LinkedRecords'
 import { LossSection } from './LossSection'
-import { Facts } from './Facts'
+import { ValidationStamp } from './ValidationStamp'
 
-/** incidents §15 "Incident detail", read-only for now: the edit and workflow actions arrive with the workflow. */
+/** incidents §15 "Incident detail": header, actions, the edit form over the catalogue, links, notes, history. */
 export function IncidentDetail({ id }: { id: string }) {
-  const load = useCallback(() => api.call('incident.get', { id }), [id])
-  const { data: incident, error, loading, reload } = useLoad(load)
+  const open = useIncidentDetail((s) => s.open)
+  const reload = useIncidentDetail((s) => s.reload)
+  const incident = useIncidentDetail((s) => (s.id === id ? s.incident : null))
+  const loadError = useIncidentDetail((s) => (s.id === id ? s.loadError : null))
+  const hasValues = useIncidentDetail((s) => s.values !== null)
   const ensureLoaded = useReference((s) => s.ensureLoaded)
+  const choicesLoaded = useReference((s) => s.form !== null)
+  const choicesError = useReference((s) => s.error)
   useEffect(() => {
     void ensureLoaded()
-  }, [ensureLoaded])
+    void open(id)
+  }, [ensureLoaded, open, id])
 
-  if (error?.code === 'NOT_FOUND')
+  if (loadError?.code === 'NOT_FOUND')
     return (
       <Page title="Incident not available">
         <p>This incident does not exist or you do not have access to it.</p>
       </Page>
     )
-  if (error || loading || !incident)
+  // The form's pickers need the reference choices as much as the record itself.
+  if (!incident || !hasValues || !choicesLoaded)
     return (
       <Page title="Incident">
-        {loading ? (
+        {loadError || choicesError ? (
+          <ErrorBanner error={loadError ?? choicesError} onRetry={() => void (loadError ? reload() : ensureLoaded())} />
+        ) : (
           <p className="muted" role="status">
             Loading incident…
           </p>
-        ) : (
-          <ErrorBanner error={error} onRetry={reload} />
         )}
       </Page>
     )
@@ -56,67 +69,54 @@ export function IncidentDetail({ id }: { id: string }) {
           Due: <LocalTime iso={i.current_due_at} /> <OverdueBadge stage={i.overdue_stage} />
         </span>
       </div>
+      <ValidationStamp incident={i} />
       {i.permissions.read_only && (
         <div className="banner banner-info" role="status">
           <p>You have read-only access to this incident.</p>
         </div>
       )}
-
-      <Facts
-        title="Details"
-        rows={[
-          ['Description', <p className="prewrap">{i.description}</p>],
-          ['Business unit', i.business_unit_name],
-          ['Reported by', i.created_by_name],
-          ['Reported', <LocalTime iso={i.created_at} />],
-          ['Last updated', <LocalTime iso={i.updated_at} />],
-          ['Near miss', i.near_miss ? 'Yes' : 'No'],
-        ]}
-      />
-      <Facts
-        title="Classification"
-        rows={[
-          ['Type of incident', i.simplified_event_type_name],
-          ['Basel event type', i.basel_event_type_name],
-          ['Business line', i.basel_business_line_name],
-          ['Business process', i.business_process_name],
-          ['Product', i.product_name],
-          ['Severity', i.severity.charAt(0).toUpperCase() + i.severity.slice(1)],
-        ]}
-      />
-      <LossSection incident={i} />
-      <Facts
-        title="Dates"
-        rows={[
-          ['Occurred', <LocalTime iso={i.occurred_at} />],
-          ['Discovered', <LocalTime iso={i.discovered_at} />],
-          ['Resolved', <LocalTime iso={i.resolved_at} />],
-          ['First accounting date', formatDate(i.first_accounting_date)],
-          ['Submitted', <LocalTime iso={i.submitted_at} />],
-          ['Reviewed', <LocalTime iso={i.reviewed_at} />],
-          ['Validated', <LocalTime iso={i.validated_at} />],
-          ['Closed', <LocalTime iso={i.closed_at} />],
-        ]}
-      />
-      <section className="panel" aria-labelledby="causes-title">
-        <h2 id="causes-title">Causes</h2>
-        {i.causes.length === 0 ? (
-          <p className="muted">No causes recorded.</p>
-        ) : (
-          <ul className="plain-list">
-            {i.causes.map((c) => (
-              <li key={c.id}>
-                {c.name} <span className="muted">({c.family})</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ActionBar incident={i} />
+      <DetailBanner />
+      <EditForm incident={i} />
+      <LinkedRecords incident={i} />
       <section className="panel" aria-labelledby="notes-title">
         <h2 id="notes-title">Notes log</h2>
         {i.notes ? <pre className="notes">{i.notes}</pre> : <p className="muted">No notes.</p>}
       </section>
-      <IncidentHistory incidentId={i.id} />
+      <IncidentHistory key={i.version} incidentId={i.id} />
     </Page>
+  )
+}
+
+function EditForm({ incident: i }: { incident: Incident }) {
+  const save = useIncidentDetail((s) => s.save)
+  const discard = useIncidentDetail((s) => s.discard)
+  const busy = useIncidentDetail((s) => s.busy)
+  const dirty = useIncidentDetail(isDirty)
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    void save()
+  }
+  return (
+    <form className="edit-form" onSubmit={submit} noValidate aria-label="Incident fields">
+      <DetailsSection incident={i} />
+      <ClassificationSection incident={i} />
+      <LossSection incident={i} />
+      <DatesSection incident={i} />
+      <CausesSection incident={i} />
+      {i.permissions.can_edit && (
+        <div className={`save-bar${dirty ? ' is-dirty' : ''}`}>
+          <p className="muted" role="status">
+            {dirty ? 'You have unsaved changes.' : 'No unsaved changes.'}
+          </p>
+          <button type="button" className="button-secondary" disabled={!dirty || busy} onClick={discard}>
+            Discard changes
+          </button>
+          <button type="submit" className="button-primary" disabled={!dirty || busy}>
+            Save changes
+          </button>
+        </div>
+      )}
+    </form>
   )
 }

@@ -3,11 +3,8 @@ import { IncidentListInput as ListSchema } from '#shared/incidents/incident.sche
 import { INCIDENT_STATUSES, STATUS_NAMES, type IncidentStatus } from '#shared/incidents/incident.constants'
 import { FieldError } from '#renderer/components/index'
 import { describedField } from '#renderer/lib/form-errors'
-
-export type FilterKind = 'status' | 'near_miss' | 'search'
-export type NearMissFilter = 'any' | 'only' | 'exclude'
-export type FilterValues = { status: IncidentStatus | ''; nearMiss: NearMissFilter; q: string }
-export const NO_FILTERS: FilterValues = { status: '', nearMiss: 'any', q: '' }
+import type { FilterKind, FilterValues, NearMissFilter } from './list-filters'
+import { MoreFilters } from './MoreFilters'
 
 type Props = { kinds: readonly FilterKind[]; values: FilterValues; onChange: (values: FilterValues) => void }
 
@@ -35,8 +32,8 @@ export function IncidentFilters({ kinds, values, onChange }: Props) {
           <label htmlFor="filter-status">Status</label>
           <select
             id="filter-status"
-            value={values.status}
-            onChange={(e) => onChange({ ...values, status: e.target.value as IncidentStatus | '' })}
+            value={values.status.length === 1 ? values.status[0] : ''}
+            onChange={(e) => onChange({ ...values, status: e.target.value ? [e.target.value as IncidentStatus] : [] })}
           >
             <option value="">All statuses</option>
             {INCIDENT_STATUSES.map((s) => (
@@ -78,6 +75,7 @@ export function IncidentFilters({ kinds, values, onChange }: Props) {
           <FieldError id="filter-q" message={qError} />
         </div>
       )}
+      <MoreFilters kinds={kinds} values={values} onChange={onChange} />
     </form>
   )
 }

@@ -3,8 +3,10 @@ import { api } from '#renderer/api'
 import { ErrorBanner, LoadMore, Page } from '#renderer/components/index'
 import { usePaged } from '#renderer/hooks/use-paged'
 import type { IncidentListInput } from '#renderer/types'
-import { IncidentFilters, NO_FILTERS, type FilterKind, type FilterValues } from './IncidentFilters'
+import { ExportButtons } from './ExportButtons'
+import { IncidentFilters } from './IncidentFilters'
 import { IncidentTable, type IncidentColumns } from './IncidentTable'
+import { NO_FILTERS, withFilters, type FilterKind, type FilterValues } from './list-filters'
 
 type Props = {
   title: string
@@ -15,18 +17,21 @@ type Props = {
   emptyText: string
   intro?: string
   controls?: ReactNode
+  /** File name stem of "Export CSV/XLSX" (incidents §17); screens without one offer no export. */
+  exportAs?: string
 }
 
-function withFilters(base: IncidentListInput, f: FilterValues): IncidentListInput {
-  const input: IncidentListInput = { ...base }
-  if (f.status) input.status = [f.status]
-  if (f.nearMiss !== 'any') input.near_miss = f.nearMiss === 'only'
-  if (f.q) input.q = f.q
-  return input
-}
-
-/** Every incident list: a fixed query, optional filters, a table and keyset "Load more". */
-export function IncidentListScreen({ title, base, filters = [], columns, emptyText, intro, controls }: Props) {
+/** Every incident list: a fixed query, optional filters, a table, keyset "Load more" and the exports. */
+export function IncidentListScreen({
+  title,
+  base,
+  filters = [],
+  columns,
+  emptyText,
+  intro,
+  controls,
+  exportAs,
+}: Props) {
   const [values, setValues] = useState<FilterValues>(NO_FILTERS)
   // Callers build `base` inline: the text form keeps the query stable across renders.
   const key = JSON.stringify(withFilters(base, values))
@@ -40,7 +45,12 @@ export function IncidentListScreen({ title, base, filters = [], columns, emptyTe
   const list = usePaged(query)
 
   return (
-    <Page title={title}>
+    <Page
+      title={title}
+      actions={
+        exportAs && <ExportButtons input={JSON.parse(key) as IncidentListInput} fileBase={exportAs} sheetName={title} />
+      }
+    >
       {intro && <p className="lead">{intro}</p>}
       {(controls || filters.length > 0) && (
         <div className="toolbar">

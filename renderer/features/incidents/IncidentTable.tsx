@@ -47,10 +47,16 @@ export function IncidentTable({ rows, columns, caption }: Props) {
                     <Badge tone="warning">Returned</Badge>
                   </>
                 )}
+                {r.deleted_at && (
+                  <>
+                    {' '}
+                    <Badge>Deleted</Badge>
+                  </>
+                )}
               </td>
               {team && <td>{r.business_unit_name ?? '—'}</td>}
               {team && <td>{r.assignee_name ?? <span className="muted">Unassigned</span>}</td>}
-              <td className="nowrap">
+              <td className={r.overdue_stage ? 'nowrap due-overdue' : 'nowrap'}>
                 <LocalTime iso={r.current_due_at} /> <OverdueBadge stage={r.overdue_stage} />
               </td>
               <td className="nowrap">
