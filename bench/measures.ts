@@ -12,7 +12,7 @@ export async function listPage(b: BenchContext, log: (s: string) => void): Promi
     SELECT i.id, i.ref, i.title, i.status, i.severity, i.near_miss, i.business_unit_id, bu.name AS business_unit_name,
            i.simplified_event_type_id, st.name AS simplified_event_type_name, i.basel_event_type_id,
            i.gross_loss_amount, i.gross_loss_reporting, i.currency_code, i.net_loss_amount, i.assigned_to_user_id,
-           a.full_name AS assignee_name, i.current_due_at, i.discovered_at, i.first_accounting_date, i.created_at,
+           a.full_name AS assignee_name, i.basel_business_line_id, i.current_due_at, i.discovered_at, i.first_accounting_date, i.created_at,
            i.updated_at, i.created_by_user_id, c.full_name AS creator_name, i.deleted_at,
            substr(i.notes, 1, 40) AS notes_head
     FROM incident i INDEXED BY incident_status_due

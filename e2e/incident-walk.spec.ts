@@ -363,3 +363,23 @@ test('INC-23 a field someone else changed is shown as a conflict, mine and their
   await emp.dispose()
   await mgr.dispose()
 })
+
+test('INC-43 emp deletes a draft after confirming and is back on My incidents', async ({ page }) => {
+  const emp = await apiAs('emp')
+  const created = await emp.call('incident.create', {
+    title: `Delete ${tag()} duplicate report`,
+    description: 'Reported twice by mistake.',
+  })
+  await emp.dispose()
+  await signIn(page, 'emp')
+  await page.goto(`/#/incidents/${created.id}`)
+  await action(page, 'Submit for review').waitFor()
+  await page.getByRole('button', { name: 'Delete draft' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Delete this draft?' })
+  await expect(dialog).toContainText(created.ref)
+  await shot(page, 'incident-walk-inc43-delete-confirm')
+  await dialog.getByRole('button', { name: 'Delete draft' }).click()
+  await expect(page.getByRole('heading', { name: 'My incidents', level: 1 })).toBeVisible()
+  await expect(page.getByText(`Draft ${created.ref} deleted.`)).toBeVisible()
+  await expect(page.getByRole('row').filter({ hasText: created.ref })).toHaveCount(0)
+})

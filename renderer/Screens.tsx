@@ -7,6 +7,9 @@ import { BusinessUnits } from './features/admin/BusinessUnits'
 import { Users } from './features/admin/Users'
 import { AuditTrail } from './features/audit/AuditTrail'
 import { Inbox } from './features/inbox/Inbox'
+import { IncidentAnalytics } from './features/analytics/IncidentAnalytics'
+import { DemoData } from './features/demo/DemoData'
+import { FxRates, IncidentSettings } from './features/settings/index'
 import { IncidentDetail } from './features/incidents/IncidentDetail'
 import {
   Approvals,
@@ -90,6 +93,14 @@ function Screen({ route }: { route: Route }) {
       return <OverdueMeasures />
     case 'measures':
       return <MeasuresRegister />
+    case 'settings-incidents':
+      return <IncidentSettings />
+    case 'fx-rates':
+      return <FxRates />
+    case 'analytics':
+      return <IncidentAnalytics />
+    case 'demo':
+      return <DemoData />
     case 'settings-measures':
       return <MeasureEditRights />
     case 'measure':

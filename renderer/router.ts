@@ -23,6 +23,10 @@ export type Route =
   | { name: 'measure-overdue' }
   | { name: 'measures' }
   | { name: 'settings-measures' }
+  | { name: 'settings-incidents' }
+  | { name: 'fx-rates' }
+  | { name: 'analytics' }
+  | { name: 'demo' }
   | { name: 'measure'; id: string }
   | { name: 'not-found'; path: string }
 
@@ -48,6 +52,10 @@ export const SCREEN_PATHS: Record<ScreenName, string> = {
   'measure-overdue': '/measures/overdue',
   measures: '/measures',
   'settings-measures': '/settings/measures',
+  'settings-incidents': '/settings/incidents',
+  'fx-rates': '/reports/fx-rates',
+  analytics: '/analytics',
+  demo: '/admin/demo',
 }
 
 const byPath = new Map(Object.entries(SCREEN_PATHS).map(([name, path]) => [path, name as ScreenName]))

@@ -31,10 +31,14 @@ const SCREENS: readonly ScreenDef[] = [
   { name: 'measure-review', label: 'Measure review queue', roles: ['risk_officer'] },
   { name: 'measure-overdue', label: 'Overdue measures', roles: ['manager', 'risk_officer'] },
   { name: 'measures', label: 'Measures register', roles: ['risk_officer', 'auditor', 'manager'] },
+  { name: 'analytics', label: 'Incident analytics', roles: ['manager', 'risk_officer', 'auditor'] },
+  { name: 'fx-rates', label: 'Exchange rates', roles: ['risk_officer', 'admin', 'auditor'] },
   { name: 'audit', label: 'Audit trail', roles: ['auditor', 'admin'] },
   { name: 'admin-users', label: 'Users', roles: ['admin'] },
   { name: 'admin-units', label: 'Business units', roles: ['admin'] },
+  { name: 'settings-incidents', label: 'Incident workflow settings', roles: ['admin'] },
   { name: 'settings-measures', label: 'Measure edit rights', roles: ['admin'] },
+  { name: 'demo', label: 'Demo data', roles: ['admin'] },
   { name: 'inbox', label: 'Inbox', roles: 'all' },
 ]
 

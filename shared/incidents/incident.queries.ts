@@ -96,6 +96,7 @@ function withColumns<O>(q: SelectQueryBuilder<DB, 'incident', O>) {
       'incident.simplified_event_type_id',
       'st.name as simplified_event_type_name',
       'incident.basel_event_type_id',
+      'incident.basel_business_line_id',
       'incident.gross_loss_amount',
       'incident.gross_loss_reporting',
       'incident.currency_code',

@@ -17,6 +17,8 @@ type Props = {
   emptyText: string
   intro?: string
   controls?: ReactNode
+  /** Shown above the list, e.g. the analytics on the risk officer's home screen. */
+  summary?: ReactNode
   /** File name stem of "Export CSV/XLSX" (incidents §17); screens without one offer no export. */
   exportAs?: string
 }
@@ -30,6 +32,7 @@ export function IncidentListScreen({
   emptyText,
   intro,
   controls,
+  summary,
   exportAs,
 }: Props) {
   const [values, setValues] = useState<FilterValues>(NO_FILTERS)
@@ -43,6 +46,8 @@ export function IncidentListScreen({
     [key],
   )
   const list = usePaged(query)
+  const { loadMore } = list
+  const nearEnd = useCallback(() => void loadMore(), [loadMore])
 
   return (
     <Page
@@ -52,6 +57,7 @@ export function IncidentListScreen({
       }
     >
       {intro && <p className="lead">{intro}</p>}
+      {summary}
       {(controls || filters.length > 0) && (
         <div className="toolbar">
           {controls}
@@ -66,7 +72,12 @@ export function IncidentListScreen({
       ) : list.items.length === 0 && !list.error ? (
         <p className="empty">{emptyText}</p>
       ) : (
-        <IncidentTable rows={list.items} columns={columns} caption={title} />
+        <IncidentTable
+          rows={list.items}
+          columns={columns}
+          caption={title}
+          onNearEnd={list.hasMore && !list.loadingMore ? nearEnd : undefined}
+        />
       )}
       <LoadMore hasMore={list.hasMore} busy={list.loadingMore} onLoadMore={() => void list.loadMore()} />
     </Page>

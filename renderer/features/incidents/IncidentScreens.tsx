@@ -1,3 +1,4 @@
+import { AnalyticsCharts } from '../analytics/AnalyticsCharts'
 import { useState } from 'react'
 import { useSession } from '#renderer/stores/session'
 import type { IncidentListInput } from '#renderer/types'
@@ -131,6 +132,7 @@ export function ValidationQueue() {
   return (
     <IncidentListScreen
       title="Validation queue"
+      summary={<AnalyticsCharts />}
       base={base}
       columns="team"
       controls={controls}

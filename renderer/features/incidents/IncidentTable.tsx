@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import { Badge, LocalTime, OverdueBadge, StatusChip } from '#renderer/components/index'
 import { href, incidentPath } from '#renderer/router'
 import type { IncidentRow } from '#renderer/types'
@@ -5,12 +7,46 @@ import type { IncidentRow } from '#renderer/types'
 /** `mine`: the reporter's own list; `team` adds who and where, for queues and registers. */
 export type IncidentColumns = 'mine' | 'team'
 
-type Props = { rows: readonly IncidentRow[]; columns: IncidentColumns; caption: string }
+type Props = {
+  rows: readonly IncidentRow[]
+  columns: IncidentColumns
+  caption: string
+  /** Asked for the next keyset page when the user scrolls near the end of what is loaded. */
+  onNearEnd?: (() => void) | undefined
+}
 
-export function IncidentTable({ rows, columns, caption }: Props) {
+const ROW_HEIGHT = 44
+/** Up to this many rows render plainly; beyond it only the rows in view (plus a margin) are in the DOM. */
+const PLAIN_LIMIT = 100
+
+export function IncidentTable({ rows, columns, caption, onNearEnd }: Props) {
   const team = columns === 'team'
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtual = rows.length > PLAIN_LIMIT
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-read each render
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    enabled: virtual,
+  })
+  const items = virtualizer.getVirtualItems()
+  const lastIndex = items[items.length - 1]?.index ?? -1
+  useEffect(() => {
+    if (virtual && onNearEnd && lastIndex >= rows.length - 25) onNearEnd()
+  }, [virtual, onNearEnd, lastIndex, rows.length])
+  const shown = virtual ? items.map((v) => rows[v.index]!) : rows
+  const before = virtual ? (items[0]?.start ?? 0) : 0
+  const after = virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0
+  const span = team ? 7 : 5
   return (
-    <div className="table-wrap">
+    <div
+      className={virtual ? 'table-wrap table-virtual' : 'table-wrap'}
+      ref={scroller}
+      data-rows={rows.length}
+      {...(virtual ? { tabIndex: 0, 'aria-label': `${caption}: ${rows.length} rows loaded` } : {})}
+    >
       <table className="data">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -25,12 +61,17 @@ export function IncidentTable({ rows, columns, caption }: Props) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {before > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={span} style={{ height: before }} />
+            </tr>
+          )}
+          {shown.map((r) => (
             <tr key={r.id} className={r.overdue_stage ? 'row-overdue' : undefined}>
               <td className="nowrap">
                 <a href={href(incidentPath(r.id))}>{r.ref}</a>
               </td>
-              <td>
+              <td className="cell-title">
                 {r.title}
                 {r.near_miss && (
                   <>
@@ -56,14 +97,19 @@ export function IncidentTable({ rows, columns, caption }: Props) {
               </td>
               {team && <td>{r.business_unit_name ?? '—'}</td>}
               {team && <td>{r.assignee_name ?? <span className="muted">Unassigned</span>}</td>}
-              <td className={r.overdue_stage ? 'nowrap due-overdue' : 'nowrap'}>
+              <td className={r.overdue_stage ? 'due-overdue' : undefined}>
                 <LocalTime iso={r.current_due_at} /> <OverdueBadge stage={r.overdue_stage} />
               </td>
-              <td className="nowrap">
+              <td>
                 <LocalTime iso={r.updated_at} />
               </td>
             </tr>
           ))}
+          {after > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={span} style={{ height: after }} />
+            </tr>
+          )}
         </tbody>
       </table>
     </div>

@@ -1,48 +1,43 @@
+import { useState } from 'react'
 import { Badge, LocalTime } from '#renderer/components/index'
+import { useIncidentDetail } from '#renderer/stores/incident-detail'
+import { CreateMeasureDialog } from '../measures/CreateMeasureDialog'
+import { LinkMeasureDialog } from './LinkMeasureDialog'
 import { href } from '#renderer/router'
 import { formatDate } from '#renderer/lib/time'
 import type { IncidentDetail } from '#renderer/types'
-
-type Measure = {
-  id: string
-  ref: string
-  description: string
-  status: string
-  deadline: string | null
-  is_overdue: boolean
-}
-
-const text = (v: unknown) => (typeof v === 'string' ? v : null)
-
-/** incidents §14.2 linked_measures, read defensively: the Measures module owns the shape of its rows. */
-function asMeasures(rows: readonly unknown[]): Measure[] {
-  return rows.flatMap((r) => {
-    if (typeof r !== 'object' || r === null) return []
-    const m = r as Record<string, unknown>
-    const id = text(m['id'])
-    if (!id) return []
-    return [
-      {
-        id,
-        ref: text(m['ref']) ?? id,
-        description: text(m['description']) ?? '',
-        status: text(m['status']) ?? '',
-        deadline: text(m['deadline']),
-        is_overdue: m['is_overdue'] === true,
-      },
-    ]
-  })
-}
 
 const statusWords = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' ')
 
 /** incidents §15 "Links": the risks and measures linked to the incident that the caller can see. */
 export function LinkedRecords({ incident: i }: { incident: IncidentDetail }) {
-  const measures = asMeasures(i.linked_measures)
+  const measures = i.linked_measures
+  const reload = useIncidentDetail((s) => s.reload)
+  const [dialog, setDialog] = useState<'create' | 'link' | null>(null)
+  const done = () => {
+    setDialog(null)
+    void reload()
+  }
   return (
     <section className="panel" aria-labelledby="links-title">
       <h2 id="links-title">Links</h2>
-      <h3 id="measures-title">Measures</h3>
+      <div className="section-head">
+        <h3 id="measures-title">Measures</h3>
+        {i.permissions.can_create_measure && (
+          <button type="button" onClick={() => setDialog('create')}>
+            Create measure
+          </button>
+        )}
+        {i.permissions.can_link_measure && (
+          <button type="button" onClick={() => setDialog('link')}>
+            Link measure
+          </button>
+        )}
+      </div>
+      {dialog === 'create' && (
+        <CreateMeasureDialog incidentId={i.id} onClose={() => setDialog(null)} onCreated={done} />
+      )}
+      {dialog === 'link' && <LinkMeasureDialog incidentId={i.id} onClose={() => setDialog(null)} onLinked={done} />}
       {measures.length === 0 ? (
         <p className="muted">No linked measures.</p>
       ) : (

@@ -36,6 +36,7 @@ export function incidentColumns(form: IncidentForm | null, digits: Digits): Colu
       value: (r) => basel.get(r.basel_event_type_id ?? '')?.name ?? null,
     },
     { header: 'Basel level 1 code', kind: 'text', value: (r) => level1(r.basel_event_type_id) },
+    { header: 'Business line code', kind: 'text', value: (r) => r.basel_business_line_id },
     { header: 'Currency', kind: 'text', value: (r) => r.currency_code },
     { header: 'Gross loss (minor units)', kind: 'integer', value: (r) => r.gross_loss_amount },
     { header: 'Gross loss', kind: 'decimal', value: (r) => major(r.gross_loss_amount, r.currency_code) },

@@ -7,12 +7,15 @@ import { useSession } from '#renderer/stores/session'
 import { useMeasureDetail } from './measure-store'
 import type { MeasureDetail } from './measure-types'
 
+// A stable empty list: a selector that returned a fresh [] would re-render without end under zustand 5.
+const NO_ROLES: readonly string[] = []
+
 /** measures §7: an OPEN measure is deleted for good after confirming; its history stays in the audit trail. */
 export function DeleteMeasure({ measure: m }: { measure: MeasureDetail }) {
   const reload = useMeasureDetail((s) => s.reload)
   const [busy, setBusy] = useState(false)
   const showAt = useFlash((s) => s.showAt)
-  const roles = useSession((s) => s.user?.roles ?? [])
+  const roles = useSession((s) => s.user?.roles) ?? NO_ROLES
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
 

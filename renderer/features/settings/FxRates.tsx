@@ -8,11 +8,14 @@ import { useSession } from '#renderer/stores/session'
 import { FxRateForm } from './FxRateForm'
 import { FxRateRow } from './FxRateRow'
 
+// A stable empty list: a selector that returned a fresh [] would re-render without end under zustand 5.
+const NO_ROLES: readonly string[] = []
+
 type ListInput = InputOf<'fxRate.list'>
 
 /** Reports §17 "Exchange rates": risk officers and admins maintain them; auditors read them. */
 export function FxRates() {
-  const roles = useSession((s) => s.user?.roles ?? [])
+  const roles = useSession((s) => s.user?.roles) ?? NO_ROLES
   const canEdit = roles.includes('risk_officer') || roles.includes('admin')
   const form = useReference((s) => s.form)
   const ensureLoaded = useReference((s) => s.ensureLoaded)
