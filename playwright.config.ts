@@ -44,5 +44,12 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
     },
+    {
+      // A demo database: the demo generator and the register at scale (INC-50).
+      command: `rm -rf ${DATA}-demo && node dist/main/harness.mjs --data ${DATA}-demo --port ${PORT + 2} --seed demo`,
+      url: `http://127.0.0.1:${PORT + 2}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
   ],
 })

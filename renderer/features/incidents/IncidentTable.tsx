@@ -71,7 +71,7 @@ export function IncidentTable({ rows, columns, caption, onNearEnd }: Props) {
               <td className="nowrap">
                 <a href={href(incidentPath(r.id))}>{r.ref}</a>
               </td>
-              <td className="cell-title">
+              <td className="cell-title" title={r.title}>
                 {r.title}
                 {r.near_miss && (
                   <>
