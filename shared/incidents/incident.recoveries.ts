@@ -4,7 +4,7 @@ import { defineCommand } from '../catalogue/define'
 import { fail, type Issue } from '../core/errors'
 import { DateOnly, Id, Version } from '../core/primitives'
 import { MAX_MONEY } from './incident.schema'
-import { changesSchema, sameValue } from './incident.changes'
+import { assertFreshBase, changedKeys, changesSchema } from '../catalogue/update-shape'
 import { moneyText } from './incident.derive'
 import { netLoss } from './incident.rules'
 import { loadForWrite, type IncidentRow } from './incident.store'
@@ -26,6 +26,7 @@ const RECOVERY_VALUE = {
     .nullable(),
 }
 const RECOVERY_FIELDS = ['type', 'amount', 'received_on', 'note'] as const
+type RecoveryField = (typeof RECOVERY_FIELDS)[number]
 
 /** incidents §6.5: the gates, ownership and the lock on the pseudo-field `recoveries`. */
 async function loadForRecoveries(ctx: CommandCtx, incidentId: string) {
@@ -163,20 +164,18 @@ export const updateRecovery = defineCommand({
     const recovery = await findRecovery(ctx, incident.id, input.id)
     ctx.touch('incident', incident.id, incident.version)
     const sent = input.changes
-    const keys = RECOVERY_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f].after, recovery[f]))
-    const stale = keys.filter((k) => !sameValue(sent[k]!.before, recovery[k]))
-    if (stale.length > 0)
-      fail.conflict({
-        message: 'This incident was changed by someone else. Reload and try again.',
+    const stored = recovery as Record<RecoveryField, unknown>
+    const keys = changedKeys(RECOVERY_FIELDS, sent, stored)
+    assertFreshBase(
+      {
         entity: 'Recovery',
         id: recovery.id,
-        fields: stale.map((f) => ({
-          field: f,
-          before: (sent[f]!.before ?? null) as string,
-          mine: (sent[f]!.after ?? null) as string,
-          theirs: recovery[f],
-        })),
-      })
+        message: 'This incident was changed by someone else. Reload and try again.',
+      },
+      keys,
+      sent,
+      stored,
+    )
     const next = { ...recovery }
     for (const k of keys) (next as Record<string, unknown>)[k] = sent[k]!.after
     await recoveryRules(

@@ -5,7 +5,8 @@ import { defineCommand } from '../catalogue/define'
 import { fail, type Issue } from '../core/errors'
 import { Id, ROLE_NAMES } from '../core/primitives'
 import { INCIDENT_FIELDS, type IncidentField } from './incident.constants'
-import { IncidentChanges, sameValue } from './incident.changes'
+import { assertFreshBase, changedKeys } from '../catalogue/update-shape'
+import { IncidentChanges } from './incident.changes'
 import { moneyText, reportingFigures } from './incident.derive'
 import { referenceIssues } from './incident.references'
 import { lossAndDateIssues, netLoss } from './incident.rules'
@@ -77,25 +78,22 @@ export const updateIncident = defineCommand({
     }
     const sent = input.changes
     // Keys that equal the stored value are not changes: no lock check, no conflict check (incidents §6.2).
-    const keys = INCIDENT_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f].after, stored[f]))
+    const keys = changedKeys(INCIDENT_FIELDS, sent, stored)
 
     const { fields: editable, role } = await editableFields(ctx, incident)
     const locked = keys.filter((k) => !editable.has(k))
     if (locked.length > 0) lockedError(incident.status, role, locked)
 
-    const stale = keys.filter((k) => !sameValue(sent[k]!.before, stored[k]))
-    if (stale.length > 0)
-      fail.conflict({
-        message: 'This incident was changed by someone else. Reload and try again.',
+    assertFreshBase(
+      {
         entity: 'Incident',
         id: incident.id,
-        fields: stale.map((f) => ({
-          field: f,
-          before: json(sent[f]!.before),
-          mine: json(sent[f]!.after),
-          theirs: json(stored[f]),
-        })),
-      })
+        message: 'This incident was changed by someone else. Reload and try again.',
+      },
+      keys,
+      sent,
+      stored,
+    )
 
     const next: Stored = { ...stored }
     for (const k of keys) next[k] = sent[k]!.after
@@ -159,8 +157,6 @@ export const updateIncident = defineCommand({
     return { id: incident.id, version: incident.version + 1, changed: keys }
   },
 })
-
-const json = (v: unknown) => (v === undefined ? null : (v as z.infer<ReturnType<typeof z.json>>))
 
 /** incidents §6.5–6.7 and §3.4 on the record as it would be after the change. */
 async function valueRules(

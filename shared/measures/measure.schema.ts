@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Id, text, Version } from '../core/primitives'
-import { changesSchema } from '../incidents/incident.changes'
+import { changesSchema } from '../catalogue/update-shape'
 import { EDITABLE_FIELDS, MEASURE_STATUSES, PARTIES, type EditableField } from './measure.constants'
 
 // zod only: the renderer reuses these for early feedback; the handler is still the judge.

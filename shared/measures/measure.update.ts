@@ -1,8 +1,7 @@
-import type { z } from 'zod'
 import { defineCommand } from '../catalogue/define'
 import { fail, type Issue } from '../core/errors'
 import type { Db } from '../db/schema'
-import { sameValue } from '../incidents/incident.changes'
+import { assertFreshBase, changedKeys } from '../catalogue/update-shape'
 import { EDITABLE_FIELDS, type EditableField, type MeasureStatus } from './measure.constants'
 import { UpdateMeasureInput } from './measure.schema'
 import { deactivateNotifications, loadMeasure, refuseReadOnly, responsibleIssue, scopeKeys } from './measure.store'
@@ -19,7 +18,6 @@ export async function editableFor(db: Db, caller: Caller, facts: MeasureFacts): 
 }
 
 type Stored = Record<EditableField, string | null>
-const json = (v: unknown) => (v === undefined ? null : (v as z.infer<ReturnType<typeof z.json>>))
 
 /**
  * measures.md §6, a `fields` command: keys whose `after` equals the stored value are not changes; locked keys
@@ -42,26 +40,19 @@ export const updateMeasure = defineCommand({
       responsible_user_id: measure.responsible_user_id,
     }
     const sent = input.changes
-    const keys = EDITABLE_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f].after, stored[f]))
+    const keys = changedKeys(EDITABLE_FIELDS, sent, stored)
 
     const editable = await editableFor(ctx.db, caller, facts)
     const locked = keys.filter((k) => !editable.includes(k))
     if (locked.length > 0)
       fail.workflow(`Fields ${locked.join(', ')} cannot be edited in ${measure.status}.`, { fields: locked })
 
-    const stale = keys.filter((k) => !sameValue(sent[k]!.before, stored[k]))
-    if (stale.length > 0)
-      fail.conflict({
-        message: 'This measure was changed by someone else. Reload and try again.',
-        entity: 'Measure',
-        id: measure.id,
-        fields: stale.map((f) => ({
-          field: f,
-          before: json(sent[f]!.before),
-          mine: json(sent[f]!.after),
-          theirs: json(stored[f]),
-        })),
-      })
+    assertFreshBase(
+      { entity: 'Measure', id: measure.id, message: 'This measure was changed by someone else. Reload and try again.' },
+      keys,
+      sent,
+      stored,
+    )
 
     const next: Stored = { ...stored }
     for (const k of keys) next[k] = sent[k]!.after as string | null

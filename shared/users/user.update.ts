@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineCommand } from '../catalogue/define'
 import { fail, type Issue } from '../core/errors'
 import { Id, Role, text } from '../core/primitives'
-import { changesSchema, sameValue } from '../incidents/incident.changes'
+import { assertFreshBase, changedKeys, changesSchema } from '../catalogue/update-shape'
 import { reassignOnDeactivation, reassignOnManagerChange } from '../incidents/incident.reassign'
 import { hasRole } from './actor'
 
@@ -38,20 +38,13 @@ export const updateUser = defineCommand({
       is_active: user.is_active === 1,
     }
     const sent = input.changes
-    const keys = USER_FIELDS.filter((f) => sent[f] !== undefined && !sameValue(sent[f].after, stored[f]))
-    const stale = keys.filter((k) => !sameValue(sent[k]!.before, stored[k]))
-    if (stale.length > 0)
-      fail.conflict({
-        message: 'This user was changed by someone else. Reload and try again.',
-        entity: 'User',
-        id: user.id,
-        fields: stale.map((f) => ({
-          field: f,
-          before: (sent[f]!.before ?? null) as string,
-          mine: (sent[f]!.after ?? null) as string,
-          theirs: stored[f] as string,
-        })),
-      })
+    const keys = changedKeys(USER_FIELDS, sent, stored)
+    assertFreshBase(
+      { entity: 'User', id: user.id, message: 'This user was changed by someone else. Reload and try again.' },
+      keys,
+      sent,
+      stored,
+    )
     const next = { ...stored }
     for (const k of keys) next[k] = sent[k]!.after
     const issues: Issue[] = []

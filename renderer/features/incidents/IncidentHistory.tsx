@@ -1,49 +1,6 @@
-import { useCallback } from 'react'
-import { api } from '#renderer/api'
-import { ChangesTable, ErrorBanner, LoadMore, LocalTime } from '#renderer/components/index'
-import { usePaged } from '#renderer/hooks/use-paged'
+import { RecordHistory } from '#renderer/components/index'
 import { actionWords } from '#renderer/lib/format'
 
-/** The record's audit entries, oldest first, with per-field before/after (audit-security §2.8). */
 export function IncidentHistory({ incidentId }: { incidentId: string }) {
-  const query = useCallback(
-    (cursor: number | undefined) =>
-      api.call('audit.forEntity', {
-        entityType: 'incident',
-        entityId: incidentId,
-        ...(cursor === undefined ? {} : { cursor }),
-      }),
-    [incidentId],
-  )
-  const history = usePaged(query)
-
-  return (
-    <section className="panel" aria-labelledby="history-title">
-      <h2 id="history-title">History</h2>
-      <ErrorBanner error={history.error} onRetry={history.reload} />
-      {history.loading ? (
-        <p className="muted" role="status">
-          Loading history…
-        </p>
-      ) : history.items.length === 0 && !history.error ? (
-        <p className="empty">No history recorded.</p>
-      ) : (
-        <ol className="history">
-          {history.items.map((e) => (
-            <li key={e.id}>
-              <p className="history-head">
-                <LocalTime iso={e.at} /> · <span className="history-actor">{e.actor_label}</span> ·{' '}
-                <span className="history-action">
-                  {actionWords(e.action) ?? e.action} <code>{e.action}</code>
-                </span>
-              </p>
-              {e.reason && <p className="history-reason">Reason: {e.reason}</p>}
-              <ChangesTable changes={e.changes} caption={`Changes of entry #${e.seq}`} />
-            </li>
-          ))}
-        </ol>
-      )}
-      <LoadMore hasMore={history.hasMore} busy={history.loadingMore} onLoadMore={() => void history.loadMore()} />
-    </section>
-  )
+  return <RecordHistory entityType="incident" entityId={incidentId} words={actionWords} />
 }
