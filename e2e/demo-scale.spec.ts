@@ -67,6 +67,16 @@ test('INC-50 adm generates 5,000 demo incidents; the register opens and scrolls 
   const inDom = await table.locator('tbody tr:not(.spacer)').count()
   expect(inDom).toBeLessThan(80)
   await shot(page, 'register-5000-scrolled')
+
+  // The risk officer's home shows MTTD/MTTR and the counts over the generated incidents (incidents §15).
+  await page.goto(`${DEMO}#/validation`)
+  await expect(page.getByText(/closed incidents/)).toBeVisible()
+  await expect(page.locator('.recharts-surface').first()).toBeVisible()
+  await shot(page, 'home-risk-officer-analytics-5000')
+  await page.goto(`${DEMO}#/analytics`)
+  await expect(page.getByRole('heading', { name: 'Incident analytics' }).first()).toBeVisible()
+  await expect(page.locator('.recharts-surface').first()).toBeVisible()
+  await shot(page, 'incident-analytics-5000')
   mkdirSync('artifacts/perf', { recursive: true })
   const worstFrameMs = Math.max(...frames)
   writeFileSync(
