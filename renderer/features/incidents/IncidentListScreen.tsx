@@ -3,7 +3,7 @@ import { api } from '#renderer/api'
 import { ErrorBanner, LoadMore, Page } from '#renderer/components/index'
 import { usePaged } from '#renderer/hooks/use-paged'
 import type { IncidentListInput } from '#renderer/types'
-import { ExportButtons } from './ExportButtons'
+import { IncidentExport } from './IncidentExport'
 import { IncidentFilters } from './IncidentFilters'
 import { IncidentTable, type IncidentColumns } from './IncidentTable'
 import { NO_FILTERS, withFilters, type FilterKind, type FilterValues } from './list-filters'
@@ -53,7 +53,9 @@ export function IncidentListScreen({
     <Page
       title={title}
       actions={
-        exportAs && <ExportButtons input={JSON.parse(key) as IncidentListInput} fileBase={exportAs} sheetName={title} />
+        exportAs && (
+          <IncidentExport input={JSON.parse(key) as IncidentListInput} fileBase={exportAs} sheetName={title} />
+        )
       }
     >
       {intro && <p className="lead">{intro}</p>}
