@@ -28,7 +28,6 @@ async function availableActions(ctx: QueryCtx, row: IncidentRow, creatorManagerI
   for (const t of TRANSITIONS.filter((t) => t.from === row.status)) {
     const gate = gateMessage(t.command, {
       actorId: ctx.actor.id,
-      actorRoles: ctx.actor.roles,
       creatorId: row.created_by_user_id,
       creatorManagerId,
       reviewedBy: row.reviewed_by_user_id,

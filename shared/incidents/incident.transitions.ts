@@ -167,7 +167,6 @@ function transitionCommand<const N extends TransitionCommand>(name: N, summary: 
       const { incident, creator } = await loadForWrite(ctx, raw.id)
       const gate = gateMessage(name, {
         actorId: ctx.actor.id,
-        actorRoles: ctx.actor.roles,
         creatorId: creator.id,
         creatorManagerId: creator.manager_id,
         reviewedBy: incident.reviewed_by_user_id,

@@ -134,7 +134,6 @@ export const TRANSITIONS: readonly TransitionDef[] = [
 
 export type GateFacts = {
   actorId: string
-  actorRoles: readonly Role[]
   creatorId: string
   creatorManagerId: string | null
   reviewedBy: string | null

@@ -9,7 +9,7 @@ import { visibleLinkedIncidents } from './measure.links-view'
 import { MeasureListInput } from './measure.schema'
 import { loadIncidentOrNull } from './measure.store'
 import { measureVisible } from './measure.visibility'
-import { firstLine, isOverdue, isReadOnly, todayOf } from './measure.workflow'
+import { availableActions, firstLine, isOverdue, isReadOnly, todayOf } from './measure.workflow'
 
 type Eb = ExpressionBuilder<DB, 'measure'>
 type SortCol = 'measure.deadline' | 'measure.created_at' | 'measure.submitted_at'
@@ -48,6 +48,8 @@ export const listMeasures = defineQuery({
   input: MeasureListInput,
   async handler(ctx, input) {
     const me = (v: string | undefined) => (v === 'me' ? ctx.actor.id : v)
+    const caller = { id: ctx.actor.id, roles: ctx.actor.roles }
+    const readOnly = isReadOnly(ctx.actor.roles)
     const today = todayOf(ctx.now)
     // An incident the caller cannot see answers an empty list, never a hint that it exists.
     if (input.incident_id && !(await loadIncidentOrNull(ctx, input.incident_id)))
@@ -108,7 +110,12 @@ export const listMeasures = defineQuery({
     if (after) q = q.where(keysetAfter(col, dir, after[0] as string | null, String(after[1])))
     const rows = await q
       .innerJoin('users as resp', 'resp.id', 'measure.responsible_user_id')
+      .innerJoin('users as creator', 'creator.id', 'measure.created_by_user_id')
       .select([
+        'measure.version',
+        'measure.created_by_user_id',
+        'resp.manager_id as responsible_manager_id',
+        'creator.manager_id as creator_manager_id',
         'measure.id',
         'measure.ref',
         'measure.description',
@@ -132,8 +139,18 @@ export const listMeasures = defineQuery({
       page.map((r) => r.id),
     )
     return {
-      items: page.map((r) => ({
+      items: page.map(({ responsible_manager_id, creator_manager_id, ...r }) => ({
         ...r,
+        // The row's buttons (measures §14 My measures) come from the same rules as the detail's.
+        available_actions: readOnly
+          ? []
+          : availableActions(caller, {
+              status: r.status as MeasureStatus,
+              responsibleId: r.responsible_user_id,
+              responsibleManagerId: responsible_manager_id,
+              creatorId: r.created_by_user_id,
+              creatorManagerId: creator_manager_id,
+            }),
         description: firstLine(r.description),
         status_name: STATUS_NAMES[r.status as MeasureStatus],
         is_overdue: isOverdue(r.status, r.deadline, today),

@@ -238,5 +238,23 @@ describe.each(ENGINES)('measure.list and measure.get on %s', (engine) => {
       available_actions: [{ command: 'measure.start', label: 'Start Progress', input: null }],
       permissions: { can_delete: true, editable_fields: ['description', 'deadline', 'responsible_user_id'] },
     })
+
+    // The list rows carry the same actions (and the version to send) as each caller's detail.
+    for (const user of ['emp', 'ro', 'aud', 'mgr']) {
+      const rows = (await env.ok(user, 'measure.list', { limit: 100 })).items as {
+        id: string
+        version: number
+        available_actions: unknown[]
+      }[]
+      for (const m of [pending, open]) {
+        const row = rows.find((r) => r.id === m.id)
+        if (!row) continue
+        const detail = await env.ok(user, 'measure.get', { id: m.id })
+        expect([row.available_actions, row.version], `${user} ${m.id}`).toEqual([
+          detail.available_actions,
+          detail.version,
+        ])
+      }
+    }
   })
 })

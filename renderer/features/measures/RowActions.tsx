@@ -1,24 +1,16 @@
-import { useCallback, useState } from 'react'
-import { api, toApiError, type ApiError } from '#renderer/api'
-import { useLoad } from '#renderer/hooks/use-load'
+import { useState } from 'react'
+import { toApiError, type ApiError } from '#renderer/api'
 import { INPUT_LABELS } from './labels'
 import type { MeasureAction, MeasureRow } from './measure-types'
 import { TextDialog } from './TextDialog'
 import { buttonClass, runTransition } from './transitions'
 
-/**
- * measures §14 My measures: a row's buttons are the measure's available_actions. measure.list rows do not carry
- * them, so each row asks measure.get (which also gives the version the transition must name).
- */
-export function RowActions({ row, onChanged }: { row: MeasureRow; onChanged: () => void }) {
-  const load = useCallback(() => api.call('measure.get', { id: row.id }), [row.id])
-  const detail = useLoad(load)
+/** measures §14 My measures: a row's buttons are the row's available_actions, at the version the list showed. */
+export function RowActions({ row: m, onChanged }: { row: MeasureRow; onChanged: () => void }) {
   const [asking, setAsking] = useState<MeasureAction | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
-  const m = detail.data
-  if (detail.loading) return <span className="muted">…</span>
-  if (!m || m.available_actions.length === 0) return <span className="muted">—</span>
+  if (m.available_actions.length === 0) return <span className="muted">—</span>
 
   const perform = async (a: MeasureAction, text: string) => {
     setBusy(true)
@@ -29,7 +21,6 @@ export function RowActions({ row, onChanged }: { row: MeasureRow; onChanged: () 
       return null
     } catch (e) {
       const failed = toApiError(e)
-      detail.reload()
       if (!a.input) setError(failed)
       return failed
     } finally {
