@@ -4,6 +4,7 @@ import * as m0002 from './0002_reference_data'
 import * as m0003 from './0003_incidents'
 import * as m0004 from './0004_incident_loss_routing'
 import * as m0005 from './0005_measures'
+import * as m0006 from './0006_rcsa'
 
 export type Migration = { version: number; name: string; up(db: Kysely<any>): Promise<void> }
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003_incidents', up: m0003.up },
   { version: 4, name: '0004_incident_loss_routing', up: m0004.up },
   { version: 5, name: '0005_measures', up: m0005.up },
+  { version: 6, name: '0006_rcsa', up: m0006.up },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -21,6 +21,12 @@ import { fxRateEntries } from '../fx-rates/catalogue'
 import { demoEntries } from '../demo/catalogue'
 import { incidentConfigEntries } from '../incident-config/catalogue'
 import { incidentMetricsEntries } from '../incident-metrics/catalogue'
+import { riskEntries } from '../risks/catalogue'
+import { riskReadEntries } from '../risks/catalogue.read'
+import { riskMatrixEntries } from '../risk-matrix/catalogue'
+import { riskAcceptanceEntries } from '../risk-acceptance/catalogue'
+import { controlEntries } from '../controls/catalogue'
+import { kriEntries } from '../kris/catalogue'
 
 /** The one catalogue: every command and query, run by IPC, the harness and the server. */
 export const catalogue = catalogueOf([
@@ -57,6 +63,12 @@ export const catalogue = catalogueOf([
   ...measureEntries,
   ...fxRateEntries,
   ...demoEntries,
+  ...riskEntries,
+  ...riskReadEntries,
+  ...riskMatrixEntries,
+  ...riskAcceptanceEntries,
+  ...controlEntries,
+  ...kriEntries,
 ] as const)
 
 export type Catalogue = typeof catalogue

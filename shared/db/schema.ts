@@ -1,4 +1,5 @@
 import type { Generated, Kysely, Transaction } from 'kysely'
+import type { RcsaTables } from './schema.rcsa'
 
 // Row types as both engines return them after the store's type parsers (bigint → number).
 // Booleans are 0/1 integers and JSON columns are text on both engines.
@@ -228,7 +229,6 @@ export interface RiskCategoryTable {
   id: string
   name: string
   description: string | null
-  allowed_event_types: string
   is_active: Generated<number>
 }
 
@@ -245,13 +245,6 @@ export interface SimplifiedToBaselMapTable {
   simplified_event_type_id: string
   basel_event_type_id: string
   is_default: Generated<number>
-}
-
-export interface RiskMatrixVersionTable {
-  version: number
-  name: string
-  definition: string
-  created_at: string
 }
 
 export interface IncidentTable extends Synced {
@@ -390,7 +383,7 @@ export interface MeasureEditableFieldTable {
   field: string
 }
 
-export interface DB {
+export interface DB extends RcsaTables {
   db_meta: DbMetaTable
   audit_entry: AuditEntryTable
   audit_head: AuditHeadTable
@@ -413,7 +406,6 @@ export interface DB {
   risk_category: RiskCategoryTable
   simplified_event_type: SimplifiedEventTypeTable
   simplified_to_basel_map: SimplifiedToBaselMapTable
-  risk_matrix_version: RiskMatrixVersionTable
   incident: IncidentTable
   incident_cause: IncidentCauseTable
   incident_allowed_transition: IncidentAllowedTransitionTable

@@ -27,9 +27,11 @@ const basel = json('basel-event-types.json') as { level1: { code: string; level2
 const lines = json('business-lines.json') as { lines: { code: string; level2?: unknown[] }[] }
 const currencies = json('currencies.json') as { currencies: { code: string }[] }
 const causes = json('loss-causes.json') as { families: { causes: { code: string }[] }[] }
-const categories = json('risk-categories.json') as { categories: { code: string }[] }
+const categories = json('risk-categories.json') as { categories: { code: string; allowedEventTypes: string[] }[] }
 const simplified = json('simplified-event-types.json') as { types: { code: string; mapsTo: unknown[] }[] }
-const matrix = json('risk-matrix-5x5.json') as { name: string }
+type Level = { level: number; label: string; description: string }
+type Band = { code: string; label: string; minScore: number; maxScore: number; colour: string; textColour: string }
+const matrix = json('risk-matrix-5x5.json') as { name: string; likelihood: Level[]; impact: Level[]; bands: Band[] }
 
 const M3_TABLES = [
   'incident',
@@ -114,8 +116,23 @@ describe.each(ENGINES)('migrations on a fresh %s database', (engine: Engine) => 
     expect(await count(db, 'simplified_to_basel_map')).toBe(simplified.types.reduce((s, t) => s + t.mapsTo.length, 0))
     expect(await count(db, 'risk_category')).toBe(categories.categories.length)
     const m = await db.selectFrom('risk_matrix_version').selectAll().execute()
-    expect(m.map((r) => [Number(r.version), r.name])).toEqual([[1, matrix.name]])
-    expect(JSON.parse(m[0]!.definition)).toEqual(matrix)
+    expect(m.map((r) => [Number(r.version), r.name, r.status])).toEqual([[1, matrix.name, 'PUBLISHED']])
+    expect(JSON.parse(m[0]!.likelihood_levels)).toEqual(matrix.likelihood)
+    expect(JSON.parse(m[0]!.impact_levels)).toEqual(matrix.impact)
+    expect(JSON.parse(m[0]!.bands)).toEqual(
+      matrix.bands.map((b) => ({
+        code: b.code,
+        label: b.label,
+        min_score: b.minScore,
+        max_score: b.maxScore,
+        colour: b.colour,
+        text_colour: b.textColour,
+      })),
+    )
+    const mapped = await db.selectFrom('risk_category_event_type').selectAll().execute()
+    expect(mapped.map((r) => `${r.category_id}:${r.basel_event_type_id}`).sort()).toEqual(
+      categories.categories.flatMap((c) => c.allowedEventTypes.map((t) => `${c.code}:${t}`)).sort(),
+    )
   })
 
   it('the append-only protection exists after migrating', async () => {
@@ -176,7 +193,10 @@ describe('openStore on an existing SQLite file', () => {
     expect(existsSync(join(dir, 'backups'))).toBe(false)
   })
 
-  /** Turns a current file back into a version-2 database: drops every table later migrations created. */
+  /**
+   * Turns a current file back into a version-2 database: drops every table later migrations created and
+   * undoes 0006's reshaping of two version-2 tables (the matrix and the category's Basel list).
+   */
   function downgradeTo2(file: string) {
     const raw = new Database(file)
     const later = (
@@ -189,6 +209,11 @@ describe('openStore on an existing SQLite file', () => {
     raw.pragma('foreign_keys = OFF')
     raw.exec('DELETE FROM schema_migration WHERE version > 2')
     for (const t of later) raw.exec(`DROP TABLE IF EXISTS ${t}`)
+    raw.exec(`ALTER TABLE risk_category ADD COLUMN allowed_event_types TEXT NOT NULL DEFAULT '[]'`)
+    raw.exec('DROP TABLE risk_matrix_version')
+    raw.exec(
+      'CREATE TABLE risk_matrix_version (version integer primary key, name text not null, definition text not null, created_at text not null)',
+    )
     raw.close()
   }
 

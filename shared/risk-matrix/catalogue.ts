@@ -1,0 +1,2 @@
+/** This module's catalogue entries, in the order the catalogue lists them. */
+export const riskMatrixEntries = [] as const
