@@ -29,6 +29,16 @@ import {
   OverdueMeasures,
   TeamMeasures,
 } from './features/measures/MeasureScreens'
+import { AcceptanceInbox, NewRisk, RiskDetail, RiskHeatMap, RiskRegister } from './features/risks/index'
+import {
+  ControlCoverage,
+  ControlDetail,
+  ControlsLibrary,
+  RiskControlMatrix,
+  StarterLibrary,
+} from './features/controls/index'
+import { KriBreaches, KriDashboard, KriDetail, KriRegister } from './features/kris/index'
+import { FrameworkSettings, RiskMatrixSettings, RiskWorkflowSettings } from './features/settings-rcsa/index'
 
 /** The signed-in screen for the current hash. */
 export function Screens() {
@@ -105,6 +115,40 @@ function Screen({ route }: { route: Route }) {
       return <MeasureEditRights />
     case 'measure':
       return <MeasureDetail key={route.id} id={route.id} />
+    case 'risks':
+      return <RiskRegister />
+    case 'risk-new':
+      return <NewRisk />
+    case 'risk-heatmap':
+      return <RiskHeatMap />
+    case 'acceptances':
+      return <AcceptanceInbox />
+    case 'risk':
+      return <RiskDetail key={route.id} id={route.id} />
+    case 'controls':
+      return <ControlsLibrary />
+    case 'control-starter':
+      return <StarterLibrary />
+    case 'control-matrix':
+      return <RiskControlMatrix />
+    case 'control-coverage':
+      return <ControlCoverage />
+    case 'control':
+      return <ControlDetail key={route.id} id={route.id} />
+    case 'kri-dashboard':
+      return <KriDashboard />
+    case 'kris':
+      return <KriRegister />
+    case 'kri-breaches':
+      return <KriBreaches />
+    case 'kri':
+      return <KriDetail key={route.id} id={route.id} />
+    case 'settings-risk-matrix':
+      return <RiskMatrixSettings />
+    case 'settings-risks':
+      return <RiskWorkflowSettings />
+    case 'settings-frameworks':
+      return <FrameworkSettings />
     case 'home':
     case 'not-found':
       return (

@@ -28,9 +28,29 @@ export type Route =
   | { name: 'analytics' }
   | { name: 'demo' }
   | { name: 'measure'; id: string }
+  | { name: 'risks' }
+  | { name: 'risk-new' }
+  | { name: 'risk-heatmap' }
+  | { name: 'acceptances' }
+  | { name: 'controls' }
+  | { name: 'control-matrix' }
+  | { name: 'control-coverage' }
+  | { name: 'control-starter' }
+  | { name: 'kri-dashboard' }
+  | { name: 'kris' }
+  | { name: 'kri-breaches' }
+  | { name: 'settings-risk-matrix' }
+  | { name: 'settings-risks' }
+  | { name: 'settings-frameworks' }
+  | { name: 'risk'; id: string }
+  | { name: 'control'; id: string }
+  | { name: 'kri'; id: string }
   | { name: 'not-found'; path: string }
 
-export type ScreenName = Exclude<Route['name'], 'home' | 'not-found' | 'incident' | 'measure'>
+export type ScreenName = Exclude<
+  Route['name'],
+  'home' | 'not-found' | 'incident' | 'measure' | 'risk' | 'control' | 'kri'
+>
 
 export const SCREEN_PATHS: Record<ScreenName, string> = {
   report: '/report',
@@ -56,6 +76,20 @@ export const SCREEN_PATHS: Record<ScreenName, string> = {
   'fx-rates': '/reports/fx-rates',
   analytics: '/analytics',
   demo: '/admin/demo',
+  risks: '/risks',
+  'risk-new': '/risks/new',
+  'risk-heatmap': '/risks/heat-map',
+  acceptances: '/risks/acceptances',
+  controls: '/controls',
+  'control-matrix': '/controls/matrix',
+  'control-coverage': '/controls/coverage',
+  'control-starter': '/controls/starter',
+  'kri-dashboard': '/kris/dashboard',
+  kris: '/kris',
+  'kri-breaches': '/kris/breaches',
+  'settings-risk-matrix': '/settings/risk-matrix',
+  'settings-risks': '/settings/risks',
+  'settings-frameworks': '/settings/frameworks',
 }
 
 const byPath = new Map(Object.entries(SCREEN_PATHS).map(([name, path]) => [path, name as ScreenName]))
@@ -64,16 +98,28 @@ export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '')
   if (path === '') return { name: 'home' }
   const screen = byPath.get(path)
-  if (screen) return { name: screen }
+  // A union this wide is past TypeScript's discriminant check; every ScreenName is a Route without fields.
+  if (screen) return { name: screen } as Route
   const incident = /^\/incidents\/([0-9a-f-]{36})$/.exec(path)
   if (incident?.[1]) return { name: 'incident', id: incident[1] }
   const measure = /^\/measures\/([0-9a-f-]{36})$/.exec(path)
   if (measure?.[1]) return { name: 'measure', id: measure[1] }
+  for (const [name, prefix] of [
+    ['risk', 'risks'],
+    ['control', 'controls'],
+    ['kri', 'kris'],
+  ] as const) {
+    const m = new RegExp(`^/${prefix}/([0-9a-f-]{36})$`).exec(path)
+    if (m?.[1]) return { name, id: m[1] }
+  }
   return { name: 'not-found', path }
 }
 
 export const href = (path: string) => `#${path}`
 export const incidentPath = (id: string) => `/incidents/${id}`
+export const riskPath = (id: string) => `/risks/${id}`
+export const controlPath = (id: string) => `/controls/${id}`
+export const kriPath = (id: string) => `/kris/${id}`
 
 /** `replace` for redirects (home, sign-out), so Back does not return to a screen that bounces again. */
 export function navigate(path: string, opts: { replace?: boolean } = {}): void {

@@ -32,12 +32,27 @@ const SCREENS: readonly ScreenDef[] = [
   { name: 'measure-overdue', label: 'Overdue measures', roles: ['manager', 'risk_officer'] },
   { name: 'measures', label: 'Measures register', roles: ['risk_officer', 'auditor', 'manager'] },
   { name: 'analytics', label: 'Incident analytics', roles: ['manager', 'risk_officer', 'auditor'] },
+  // risks §4, §15: employees see their unit's risks read-only; admins and specialists see none.
+  { name: 'risks', label: 'Risk register', roles: ['employee', 'manager', 'risk_officer', 'auditor'] },
+  { name: 'risk-new', label: 'New risk', roles: ['manager', 'risk_officer'] },
+  { name: 'risk-heatmap', label: 'Heat map', roles: ['manager', 'risk_officer', 'auditor'] },
+  { name: 'acceptances', label: 'Risk acceptances', roles: ['manager', 'risk_officer'] },
+  { name: 'controls', label: 'Controls library', roles: ['employee', 'manager', 'risk_officer', 'auditor'] },
+  { name: 'control-starter', label: 'Starter library', roles: ['risk_officer'] },
+  { name: 'control-matrix', label: 'Risk–control matrix', roles: ['manager', 'risk_officer', 'auditor'] },
+  { name: 'control-coverage', label: 'Control coverage', roles: ['manager', 'risk_officer', 'auditor'] },
+  { name: 'kri-dashboard', label: 'KRI dashboard', roles: ['manager', 'risk_officer', 'auditor'] },
+  { name: 'kris', label: 'KRI register', roles: ['employee', 'manager', 'risk_officer', 'auditor'] },
+  { name: 'kri-breaches', label: 'KRI breaches', roles: ['manager', 'risk_officer', 'auditor'] },
   { name: 'fx-rates', label: 'Exchange rates', roles: ['risk_officer', 'admin', 'auditor'] },
   { name: 'audit', label: 'Audit trail', roles: ['auditor', 'admin'] },
   { name: 'admin-users', label: 'Users', roles: ['admin'] },
   { name: 'admin-units', label: 'Business units', roles: ['admin'] },
   { name: 'settings-incidents', label: 'Incident workflow settings', roles: ['admin'] },
   { name: 'settings-measures', label: 'Measure edit rights', roles: ['admin'] },
+  { name: 'settings-risk-matrix', label: 'Risk matrix', roles: ['admin'] },
+  { name: 'settings-risks', label: 'Risk workflow settings', roles: ['admin'] },
+  { name: 'settings-frameworks', label: 'Frameworks', roles: ['admin'] },
   { name: 'demo', label: 'Demo data', roles: ['admin'] },
   { name: 'inbox', label: 'Inbox', roles: 'all' },
 ]
@@ -59,7 +74,7 @@ export function navFor(roles: readonly Role[]): NavItem[] {
 /** Screens are a convenience; the dispatcher still checks every call. */
 export function canOpen(route: Route, roles: readonly Role[]): boolean {
   if (route.name === 'incident' || route.name === 'home' || route.name === 'not-found') return true
-  if (route.name === 'measure') return true
+  if (route.name === 'measure' || route.name === 'risk' || route.name === 'control' || route.name === 'kri') return true
   const def = SCREENS.find((s) => s.name === route.name)
   return def ? holds(roles, def) : false
 }

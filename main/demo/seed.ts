@@ -1,5 +1,6 @@
 import { seedRoutingRules } from './seed-routing'
 import { seedMeasures } from './seed-measures'
+import { seedRcsa, type EvidenceSink } from './seed-rcsa'
 import type { Kysely } from 'kysely'
 import { appendAudit, type NewAuditEntry } from '#shared/audit/append'
 import { mintReference } from '#shared/catalogue/references'
@@ -20,7 +21,7 @@ export type SeedResult = { loaded: boolean; users: number; incidents: number }
  */
 export async function seedOrganisation(
   db: Kysely<DB>,
-  opts: { mode: 'demo' | 'test'; now: string; passwordHash: string },
+  opts: { mode: 'demo' | 'test'; now: string; passwordHash: string; evidence?: EvidenceSink | undefined },
 ): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
     const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()
@@ -148,6 +149,7 @@ export async function seedOrganisation(
         incidents++
       }
       await seedMeasures(trx, { mode: opts.mode, now: opts.now, tenantId: meta.tenant_id })
+      await seedRcsa(trx, { now: opts.now, tenantId: meta.tenant_id, evidence: opts.evidence })
     }
     await seedRoutingRules(trx, { mode: opts.mode, now: opts.now, tenantId: meta.tenant_id, newId, record })
     await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)
