@@ -24,13 +24,17 @@ type DemoControl = (typeof org.controls)[number] & {
 }
 type DemoRisk = (typeof org.risks)[number] & { product?: string; businessProcess?: string; validatedBy?: string }
 
-export type RcsaKeys = { risks: Map<string, string>; controls: Map<string, string> }
+export type PendingSnapshot = {
+  row: Record<string, unknown> & { id: string; risk_id: string; taken_at: string }
+  ref: string
+}
+export type RcsaKeys = { risks: Map<string, string>; controls: Map<string, string>; snapshots: PendingSnapshot[] }
 
 /**
  * The demo organisation's controls (with framework references, evidence and tests) and risks (with control,
- * incident and measure links, and one approval snapshot per ACTIVE risk), from data/demo-org.json. Every row
- * gets a `demo.load` audit entry. Runs inside the demo load's transaction after users, incidents and measures;
- * KRIs follow in seed-kris.ts (their snapshots' worst KRI status is filled in there).
+ * incident and measure links), from data/demo-org.json. Every row gets a `demo.load` audit entry. Runs inside
+ * the demo load's transaction after users, incidents and measures. The approval snapshots of the ACTIVE risks
+ * are returned, not written: seed-kris.ts adds the worst KRI status they had at the approval and writes them.
  */
 export async function seedRcsa(
   trx: Trx,
@@ -246,6 +250,7 @@ export async function seedRcsa(
   // Risks with their links; an ACTIVE risk went through submit and approval a few days before install.
   const matrix = await publishedMatrix(trx)
   const risks = new Map<string, string>()
+  const snapshots: PendingSnapshot[] = []
   const incidentTitles = new Map(org.incidents.map((i) => [i.key, i.title]))
   const measureDescriptions = new Map(org.measures.map((m) => [m.key, m.description]))
   for (const r of org.risks as DemoRisk[]) {
@@ -390,16 +395,14 @@ export async function seedRcsa(
         avg_control_design_effectiveness: rated.length ? average(rated) : null,
         open_measure_count: openMeasures,
         incident_count: incidents,
-        // The KRIs are loaded after the risks; at the approval they had no values yet.
         worst_kri_status: null,
         actor_id: user(r.validatedBy!),
       }
-      await trx.insertInto('risk_snapshot').values(snapshot).execute()
-      record('risk_snapshot', snapshot.id, snapshot, ref)
+      snapshots.push({ row: snapshot, ref })
     }
   }
   await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)
-  return { risks, controls }
+  return { risks, controls, snapshots }
 }
 
 /** Mean rounded half up to 2 decimals, as a string ("3.50"); exact for small integer inputs. */

@@ -1,5 +1,6 @@
 import { seedRoutingRules } from './seed-routing'
 import { seedMeasures } from './seed-measures'
+import { seedKris } from './seed-kris'
 import { seedRcsa, type EvidenceSink } from './seed-rcsa'
 import type { Kysely } from 'kysely'
 import { appendAudit, type NewAuditEntry } from '#shared/audit/append'
@@ -149,7 +150,8 @@ export async function seedOrganisation(
         incidents++
       }
       await seedMeasures(trx, { mode: opts.mode, now: opts.now, tenantId: meta.tenant_id })
-      await seedRcsa(trx, { now: opts.now, tenantId: meta.tenant_id, evidence: opts.evidence })
+      const rcsa = await seedRcsa(trx, { now: opts.now, tenantId: meta.tenant_id, evidence: opts.evidence })
+      await seedKris(trx, { now: opts.now, tenantId: meta.tenant_id, ...rcsa })
     }
     await seedRoutingRules(trx, { mode: opts.mode, now: opts.now, tenantId: meta.tenant_id, newId, record })
     await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)

@@ -7,6 +7,9 @@ import { hasRole } from '../users/actor'
 import { findVisibleIncident } from '../incidents/incident.queries'
 import { incidentVisible } from '../incidents/incident.visibility'
 import { measureVisible } from '../measures/measure.visibility'
+import { controlVisible } from '../controls/control.visibility'
+import { riskVisible } from '../risks/risk.visibility'
+import { findVisibleKri } from '../kris/kri.store'
 import { verifyChain, verifyMessage } from './verify'
 import type { Selectable } from 'kysely'
 import type { AuditEntryTable, Db } from '../db/schema'
@@ -79,7 +82,7 @@ export const auditForEntity = defineQuery({
   name: 'audit.forEntity',
   summary: "A record's history tab, oldest first.",
   input: z.strictObject({
-    entityType: z.enum(['incident', 'user', 'measure']),
+    entityType: z.enum(['incident', 'user', 'measure', 'control', 'kri', 'risk']),
     entityId: Id,
     cursor: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(500).default(100),
@@ -102,6 +105,51 @@ export const auditForEntity = defineQuery({
                   eb('entity_ref', '=', eb.selectFrom('incident').select('ref').where('id', '=', input.entityId)),
                 ]),
                 eb.and([eb('entity_type', '=', 'incident_measure'), eb('entity_id', 'like', `${input.entityId}:%`)]),
+              ]
+            : []),
+          // A control's history also lists its references, evidence, tests (all carry the control's ref) and links.
+          ...(input.entityType === 'control'
+            ? [
+                eb.and([
+                  eb('entity_type', 'in', ['control_framework_ref', 'evidence', 'evidence_revision', 'control_test']),
+                  eb('entity_ref', '=', eb.selectFrom('control').select('ref').where('id', '=', input.entityId)),
+                ]),
+                eb.and([eb('entity_type', '=', 'risk_control'), eb('entity_id', 'like', `%:${input.entityId}`)]),
+              ]
+            : []),
+          // A KRI's history also lists its value versions and threshold sets (they carry its ref) and risk links.
+          ...(input.entityType === 'kri'
+            ? [
+                eb.and([
+                  eb('entity_type', 'in', ['kri_value', 'kri_threshold_set']),
+                  eb('entity_ref', '=', eb.selectFrom('kri').select('ref').where('id', '=', input.entityId)),
+                ]),
+                eb.and([eb('entity_type', '=', 'kri_risk'), eb('entity_id', 'like', `${input.entityId}:%`)]),
+              ]
+            : []),
+          // A risk's history also lists its notes, snapshots and acceptances (by the risk's id or ref) and its links.
+          ...(input.entityType === 'risk'
+            ? [
+                eb.and([
+                  eb('entity_type', 'in', ['risk_note', 'risk_snapshot']),
+                  eb('entity_ref', '=', eb.selectFrom('risk').select('ref').where('id', '=', input.entityId)),
+                ]),
+                eb.and([
+                  eb('entity_type', '=', 'risk_acceptance'),
+                  eb(
+                    'entity_id',
+                    'in',
+                    eb.selectFrom('risk_acceptance').select('id').where('risk_id', '=', input.entityId),
+                  ),
+                ]),
+                eb.and([
+                  eb('entity_type', 'in', ['risk_control', 'risk_measure']),
+                  eb('entity_id', 'like', `${input.entityId}:%`),
+                ]),
+                eb.and([
+                  eb('entity_type', 'in', ['incident_risk', 'kri_risk']),
+                  eb('entity_id', 'like', `%:${input.entityId}`),
+                ]),
               ]
             : []),
           ...(input.entityType === 'measure'
@@ -129,9 +177,38 @@ async function assertCanSeeHistory(
   db: Db,
   actor: Actor,
   tenantId: string,
-  type: 'incident' | 'user' | 'measure',
+  type: 'incident' | 'user' | 'measure' | 'control' | 'kri' | 'risk',
   id: string,
 ) {
+  if (type === 'risk') {
+    // risks.md §4: a risk's history follows the risk's visibility (a deleted risk is not visible).
+    const visible = await db
+      .selectFrom('risk')
+      .select('id')
+      .where('id', '=', id)
+      .where('tenant_id', '=', tenantId)
+      .where(riskVisible(actor))
+      .executeTakeFirst()
+    if (visible) return
+    fail.notFound('Risk')
+  }
+  if (type === 'kri') {
+    // kris.md §8: a KRI's history follows the KRI's visibility.
+    if (await findVisibleKri(db, actor, tenantId, id)) return
+    fail.notFound('KRI')
+  }
+  if (type === 'control') {
+    // controls.md §4: a control's history follows the control's visibility.
+    const visible = await db
+      .selectFrom('control')
+      .select('id')
+      .where('id', '=', id)
+      .where('tenant_id', '=', tenantId)
+      .where(controlVisible(actor))
+      .executeTakeFirst()
+    if (visible) return
+    fail.notFound('Control')
+  }
   if (type === 'measure') {
     // A deleted measure keeps its history for auditors (measures §7: the audit entry holds the before-image).
     const live = await db

@@ -30,7 +30,24 @@ export type PasswordHasher = {
   dummyVerify(password: string): Promise<void>
 }
 
-export type Services = { passwords: PasswordHasher; sha256Hex: (text: string) => string }
+/** The host's content-addressed evidence store (controls.md §6.1), keyed by the SHA-256 of the bytes. */
+export type EvidenceFiles = {
+  has(sha256: string): Promise<boolean>
+  verify(sha256: string): Promise<'MATCH' | 'MISMATCH' | 'MISSING'>
+  /** Desktop only: the native file dialog, then the file streamed into the store; null when cancelled. */
+  pickAndImport?(
+    maxBytes: number,
+  ): Promise<{ file_sha256: string; file_name: string; file_size: number; media_type: string } | null>
+  /** Desktop only: opens a temporary copy of the stored file with the system's default application. */
+  openCopy?(sha256: string, fileName: string): Promise<void>
+}
+
+export type Services = {
+  passwords: PasswordHasher
+  sha256Hex: (text: string) => string
+  /** Absent where no store is wired: every file then counts as missing. */
+  evidenceFiles?: EvidenceFiles
+}
 
 export type AuditChange = { field: string; before: unknown; after: unknown }
 export type AuditRecord = {

@@ -5,6 +5,7 @@ import { fail } from '../core/errors'
 import { Id } from '../core/primitives'
 import { hasRole } from '../users/actor'
 import { linkedMeasuresForIncident } from '../measures/measure.links-view'
+import { linkedRisksForIncident } from '../risks/risk.read-links'
 import { INCIDENT_FIELDS, STATUS_NAMES, type IncidentStatus } from './incident.constants'
 import { findVisibleIncident } from './incident.queries'
 import { overdueStage } from './incident.rules'
@@ -133,7 +134,7 @@ export const getIncident = defineQuery({
         row.version !== row.validated_version &&
         (await changedAfterValidation(ctx, row)),
       suggested_basel_event_type_id: await suggestedBasel(ctx, row),
-      linked_risks: [] as { id: string; ref: string; title: string; status: string }[],
+      linked_risks: await linkedRisksForIncident(ctx.db, ctx.actor, row.id),
       linked_measures: await linkedMeasuresForIncident(ctx.db, ctx.actor, row.id, ctx.now.slice(0, 10)),
       available_actions: readOnly ? [] : await availableActions(ctx, row, creator.manager_id),
       editable_fields: INCIDENT_FIELDS.filter((f) => editable.has(f)),
@@ -142,7 +143,8 @@ export const getIncident = defineQuery({
         can_edit: INCIDENT_FIELDS.some((f) => editable.has(f)),
         can_delete: !readOnly && row.status === 'DRAFT' && row.created_by_user_id === ctx.actor.id,
         can_change_recoveries: editable.has('recoveries'),
-        can_link_risk: !readOnly && hasRole(ctx.actor, 'risk_officer'),
+        // risk.linkIncident's gate (risks.md §8): managers and risk officers, in every incident state.
+        can_link_risk: hasRole(ctx.actor, 'manager', 'risk_officer'),
         can_create_measure: measureRoles,
         can_link_measure: measureRoles,
       },

@@ -1,2 +1,24 @@
 /** The names of this module's catalogue entries, as plain data for the preload's allow-list. */
-export const KRI_NAMES: readonly string[] = []
+export const KRI_NAMES: readonly string[] = [
+  'kri.create',
+  'kri.update',
+  'kri.setThresholds',
+  'kri.deactivate',
+  'kri.reactivate',
+  'kri.delete',
+  'kri.linkRisk',
+  'kri.unlinkRisk',
+  'kri.recordValue',
+  'kri.correctValue',
+  'kri.sweepOverdue',
+  'kri.list',
+  'kri.get',
+  'kri.values',
+  'kri.valueHistory',
+  'kri.thresholdHistory',
+  'kri.trend',
+  'kri.breaches',
+  'kri.dashboard',
+  'kri.overdue',
+  'kri.listForRisk',
+]

@@ -3,6 +3,7 @@ import { createMeasure } from './measure.create'
 import { deleteMeasure } from './measure.delete'
 import { linkIncident, unlinkIncident } from './measure.links'
 import { listMeasures } from './measure.list'
+import { linkRisk, unlinkRisk } from './measure.risk-links'
 import { addMeasureComment } from './measure.notes'
 import { responsibleOptions } from './measure.options'
 import { getMeasure } from './measure.queries'
@@ -19,6 +20,8 @@ export const measureEntries = [
   deleteMeasure,
   linkIncident,
   unlinkIncident,
+  linkRisk,
+  unlinkRisk,
   setEditableFields,
   sweepOverdueMeasures,
   getMeasure,

@@ -14,7 +14,7 @@ export const deleteMeasure = defineCommand({
   input: VersionedInput,
   sync: 'push',
   concurrency: 'version',
-  touches: ['measure', 'incident_measure'],
+  touches: ['measure', 'incident_measure', 'risk_measure'],
   async handler(ctx, input) {
     const { measure, facts, caller } = await loadMeasure(ctx, input.id)
     refuseReadOnly(ctx.actor)
@@ -32,7 +32,14 @@ export const deleteMeasure = defineCommand({
       .where('measure_id', '=', measure.id)
       .orderBy('incident_id')
       .execute()
+    const riskLinks = await ctx.db
+      .selectFrom('risk_measure')
+      .selectAll()
+      .where('measure_id', '=', measure.id)
+      .orderBy('risk_id')
+      .execute()
     await ctx.db.deleteFrom('incident_measure').where('measure_id', '=', measure.id).execute()
+    await ctx.db.deleteFrom('risk_measure').where('measure_id', '=', measure.id).execute()
     await ctx.db.deleteFrom('measure').where('id', '=', measure.id).execute()
     ctx.audit.record({
       entityType: 'measure',
@@ -44,6 +51,13 @@ export const deleteMeasure = defineCommand({
       ctx.audit.record({
         entityType: 'incident_measure',
         entityId: `${link.incident_id}:${link.measure_id}`,
+        entityRef: measure.ref,
+        changes: rowChanges(link, true),
+      })
+    for (const link of riskLinks)
+      ctx.audit.record({
+        entityType: 'risk_measure',
+        entityId: `${link.risk_id}:${link.measure_id}`,
         entityRef: measure.ref,
         changes: rowChanges(link, true),
       })

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema'
 import { hasRole } from '../users/actor'
 import { STATUS_NAMES, WORKING_STATUSES, type MeasureStatus } from './measure.constants'
 import { visibleLinkedIncidents } from './measure.links-view'
+import { linkedRisksOfMeasures, loadRiskForMeasureOrNull } from './measure.risk-links'
 import { MeasureListInput } from './measure.schema'
 import { loadIncidentOrNull } from './measure.store'
 import { measureVisible } from './measure.visibility'
@@ -54,6 +55,9 @@ export const listMeasures = defineQuery({
     // An incident the caller cannot see answers an empty list, never a hint that it exists.
     if (input.incident_id && !(await loadIncidentOrNull(ctx, input.incident_id)))
       return { items: [], next_cursor: null, ...(input.with_total ? { total: 0 } : {}) }
+    // The same for a risk (measures.md §13: "An id the caller cannot see returns an empty list").
+    if (input.risk_id && !(await loadRiskForMeasureOrNull(ctx, input.risk_id)))
+      return { items: [], next_cursor: null, ...(input.with_total ? { total: 0 } : {}) }
 
     let q = ctx.db
       .selectFrom('measure')
@@ -68,6 +72,12 @@ export const listMeasures = defineQuery({
       const incidentId = input.incident_id
       q = q.where('measure.id', 'in', (eb) =>
         eb.selectFrom('incident_measure').select('incident_measure.measure_id').where('incident_id', '=', incidentId),
+      )
+    }
+    if (input.risk_id) {
+      const riskId = input.risk_id
+      q = q.where('measure.id', 'in', (eb) =>
+        eb.selectFrom('risk_measure').select('risk_measure.measure_id').where('risk_id', '=', riskId),
       )
     }
     if (input.deadline_before) q = q.where('measure.deadline', '<=', input.deadline_before)
@@ -138,6 +148,11 @@ export const listMeasures = defineQuery({
       ctx.actor,
       page.map((r) => r.id),
     )
+    const riskLinks = await linkedRisksOfMeasures(
+      ctx.db,
+      ctx.actor,
+      page.map((r) => r.id),
+    )
     return {
       items: page.map(({ responsible_manager_id, creator_manager_id, ...r }) => ({
         ...r,
@@ -155,8 +170,7 @@ export const listMeasures = defineQuery({
         status_name: STATUS_NAMES[r.status as MeasureStatus],
         is_overdue: isOverdue(r.status, r.deadline, today),
         linked_incident_count: links.get(r.id)?.length ?? 0,
-        // Risk links arrive with the risk register (measures.md §3.2).
-        linked_risk_count: 0,
+        linked_risk_count: riskLinks.get(r.id)?.visible.length ?? 0,
       })),
       next_cursor: rows.length > input.limit && last ? encodeCursor([last[key], last.id]) : null,
       ...(total !== undefined ? { total } : {}),

@@ -3,6 +3,7 @@ import { defineQuery } from '../catalogue/define'
 import { Id } from '../core/primitives'
 import { STATUS_NAMES, type MeasureStatus } from './measure.constants'
 import { visibleLinkedIncidents } from './measure.links-view'
+import { linkedRisksOfMeasures } from './measure.risk-links'
 import { loadMeasure } from './measure.store'
 import { editableFor } from './measure.update'
 import {
@@ -40,6 +41,7 @@ export const getMeasure = defineQuery({
     const actions = availableActions(caller, facts)
     const role = contextualRole(caller, facts)
     const links = await visibleLinkedIncidents(ctx.db, ctx.actor, [m.id])
+    const risks = (await linkedRisksOfMeasures(ctx.db, ctx.actor, [m.id])).get(m.id)
     return {
       id: m.id,
       ref: m.ref,
@@ -60,8 +62,9 @@ export const getMeasure = defineQuery({
       contextual_role: role,
       contextual_role_name: contextualRoleName(role),
       linked_incidents: links.get(m.id) ?? [],
-      // Risk links arrive with the risk register (measures.md §3.2).
-      linked_risks: [] as { id: string; ref: string; title: string; status: string }[],
+      linked_risks: risks?.visible ?? [],
+      // Every link to a non-deleted risk, the ones outside the caller's scope included (as on the risk detail).
+      linked_risk_count: risks?.total ?? 0,
       available_actions: actions,
       permissions: {
         editable_fields: editable,

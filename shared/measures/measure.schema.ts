@@ -37,6 +37,7 @@ export const CreateMeasureInput = z.strictObject({
   responsible_user_id: Id,
   deadline: CalendarDate.nullable().optional(),
   incident_id: Id.optional(),
+  risk_id: Id.optional(),
 })
 export type CreateMeasureInput = z.input<typeof CreateMeasureInput>
 
@@ -87,6 +88,7 @@ export const MeasureListInput = z.strictObject({
   responsible: MeOrId.optional(),
   created_by: MeOrId.optional(),
   incident_id: Id.optional(),
+  risk_id: Id.optional(),
   deadline_before: CalendarDate.optional(),
   deadline_after: CalendarDate.optional(),
   is_overdue: z.boolean().optional(),

@@ -11,6 +11,8 @@ export const MEASURE_NAMES: readonly string[] = [
   'measure.delete',
   'measure.linkIncident',
   'measure.unlinkIncident',
+  'measure.linkRisk',
+  'measure.unlinkRisk',
   'measureConfig.setEditableFields',
   'measure.sweepOverdue',
   'measure.get',

@@ -1,2 +1,6 @@
+import { ACCEPTANCE_COMMANDS } from './acceptance.commands'
+import { listAcceptances } from './acceptance.list'
+import { sweepAcceptanceExpiry } from './acceptance.sweep'
+
 /** This module's catalogue entries, in the order the catalogue lists them. */
-export const riskAcceptanceEntries = [] as const
+export const riskAcceptanceEntries = [...ACCEPTANCE_COMMANDS, sweepAcceptanceExpiry, listAcceptances] as const

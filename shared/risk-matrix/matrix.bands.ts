@@ -64,3 +64,15 @@ export async function matrixById(db: Db, id: string): Promise<Matrix> {
     await db.selectFrom('risk_matrix_version').select(COLUMNS).where('id', '=', id).executeTakeFirstOrThrow(),
   )
 }
+
+/** Every matrix version by id (a handful of rows): labels and colours of bands stored under older versions. */
+export async function allMatrices(db: Db): Promise<Map<string, Matrix>> {
+  const rows = await db.selectFrom('risk_matrix_version').select(COLUMNS).execute()
+  return new Map(rows.map((r) => [r.id, matrixOf(r)]))
+}
+
+/** The label and colours of a band code in a matrix version; nulls when the code is not in it. */
+export function bandStyle(matrix: Pick<Matrix, 'bands'> | undefined, code: string | null) {
+  const band = code === null ? undefined : matrix?.bands.find((b) => b.code === code)
+  return { label: band?.label ?? null, colour: band?.colour ?? null, text_colour: band?.text_colour ?? null }
+}

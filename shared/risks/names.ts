@@ -1,2 +1,24 @@
 /** The names of this module's catalogue entries, as plain data for the preload's allow-list. */
-export const RISK_NAMES: readonly string[] = []
+export const RISK_NAMES: readonly string[] = [
+  'risk.create',
+  'risk.update',
+  'risk.submitForReview',
+  'risk.approve',
+  'risk.sendBack',
+  'risk.requestReassessment',
+  'risk.retire',
+  'risk.delete',
+  'risk.linkControl',
+  'risk.updateControlLinkNotes',
+  'risk.unlinkControl',
+  'riskConfig.setTransitionRoles',
+  'riskConfig.setEditableFields',
+  'riskConfig.setRequiredFields',
+  'riskConfig.setSettings',
+  'riskCategory.create',
+  'riskCategory.update',
+  'risk.sweepReviewDue',
+  'riskConfig.get',
+  'riskCategory.list',
+  'risk.formOptions',
+]

@@ -10,6 +10,7 @@ import type { Session } from '#shared/catalogue/context'
 import type { DB } from '#shared/db/schema'
 import { seedOrganisation } from '#main/demo/seed'
 import { newId, sha256Hex } from '#main/ids'
+import { evidenceFilesService } from '#main/evidence/evidence-store'
 import { argon2Passwords } from '#main/passwords'
 import { ensureIdentity, openStore } from '#main/store/open'
 import { createPgKysely, freshPgDatabase } from './pg-db'
@@ -27,6 +28,8 @@ export type TestEnv = {
   dispatcher: Dispatcher
   clock: { now: () => string; set: (iso: string) => void; advance: (ms: number) => void }
   sqliteFile: string | null
+  /** The application data folder of this env: the evidence store lives in `<dataDir>/evidence`. */
+  dataDir: string
   users: Record<string, string>
   as(username: string): Session
   call(username: string | null, name: string, input: unknown): ReturnType<Dispatcher['call']>
@@ -45,8 +48,9 @@ export async function testEnv(engine: Engine, opts: { seed?: 'test' | 'none' } =
   let db: Kysely<DB>
   let cleanup: () => Promise<void>
   let sqliteFile: string | null = null
+  const dataDir = mkdtempSync(join(tmpdir(), 'riskdesk-data-'))
   if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'riskdesk-it-'))
+    const dir = dataDir
     sqliteFile = join(dir, 'riskdesk.sqlite')
     const store = await openStore(sqliteFile, { now: clock.now })
     db = store.db
@@ -62,6 +66,7 @@ export async function testEnv(engine: Engine, opts: { seed?: 'test' | 'none' } =
     cleanup = async () => {
       await db.destroy()
       await fresh.drop()
+      rmSync(dataDir, { recursive: true, force: true })
     }
   }
   if (opts.seed !== 'none') await seedOrganisation(db, { mode: 'test', now, passwordHash: await passwordHash() })
@@ -72,7 +77,7 @@ export async function testEnv(engine: Engine, opts: { seed?: 'test' | 'none' } =
     catalogue,
     clock: clock.now,
     newId,
-    services: { passwords: argon2Passwords, sha256Hex },
+    services: { passwords: argon2Passwords, sha256Hex, evidenceFiles: evidenceFilesService(dataDir) },
     log: { error: () => {} },
     rulesVersion: 1,
   })
@@ -89,6 +94,7 @@ export async function testEnv(engine: Engine, opts: { seed?: 'test' | 'none' } =
     dispatcher,
     clock,
     sqliteFile,
+    dataDir,
     users,
     as,
     call,
