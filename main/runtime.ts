@@ -1,7 +1,8 @@
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { catalogue } from '#shared/catalogue/index'
 import type { Session } from '#shared/catalogue/context'
 import { createDispatcher, type Dispatcher } from '#shared/catalogue/dispatcher'
+import { evidenceFilesService, type DesktopHooks } from './evidence/evidence-store'
 import { newId, sha256Hex } from './ids'
 import { fileLogger } from './log'
 import { startScheduler } from './jobs'
@@ -20,7 +21,13 @@ export function createClock(): Clock {
 
 export type Runtime = { store: OpenedStore; dispatcher: Dispatcher; clock: Clock; close(): Promise<void> }
 
-export async function openRuntime(opts: { file: string; logFile?: string | null; clock?: Clock }): Promise<Runtime> {
+export async function openRuntime(opts: {
+  file: string
+  logFile?: string | null
+  clock?: Clock
+  /** The desktop's file dialog and system-app hooks for evidence files; the harness has none. */
+  evidenceHooks?: DesktopHooks
+}): Promise<Runtime> {
   const clock = opts.clock ?? createClock()
   const store = await openStore(opts.file, { now: clock.now })
   const dispatcher = createDispatcher({
@@ -28,7 +35,12 @@ export async function openRuntime(opts: { file: string; logFile?: string | null;
     catalogue,
     clock: clock.now,
     newId,
-    services: { passwords: argon2Passwords, sha256Hex },
+    services: {
+      passwords: argon2Passwords,
+      sha256Hex,
+      // The evidence store lives next to the database, in the application data folder (controls.md §6.1).
+      evidenceFiles: evidenceFilesService(dirname(opts.file), opts.evidenceHooks),
+    },
     log: fileLogger(opts.logFile === undefined ? join(opts.file, '..', 'logs', 'main.log') : opts.logFile),
     rulesVersion: RULES_VERSION,
   })
@@ -36,8 +48,11 @@ export async function openRuntime(opts: { file: string; logFile?: string | null;
 }
 
 /** The Electron shell's view: one signed-in user, held in main; sign-in and sign-out move it. */
-export async function openDesktopRuntime(dataDir: string) {
-  const runtime = await openRuntime({ file: join(dataDir, 'riskdesk.sqlite') })
+export async function openDesktopRuntime(dataDir: string, evidenceHooks?: DesktopHooks) {
+  const runtime = await openRuntime({
+    file: join(dataDir, 'riskdesk.sqlite'),
+    ...(evidenceHooks ? { evidenceHooks } : {}),
+  })
   let session: Session | null = null
   const { dispatcher } = runtime
   const scheduler = startScheduler(dispatcher, { log: fileLogger(join(dataDir, 'logs', 'main.log')) })

@@ -18,7 +18,6 @@ import type { PendingSnapshot } from './seed-rcsa'
 const NOT_AUDITED = ['tenant_id', 'version', 'created_at', 'updated_at', 'scope_keys']
 const RANK = { RED: 0, AMBER: 1, GREEN: 2 } as const
 
-
 /**
  * The demo KRIs (kris.md §14, data/demo-org.json `kris`) with their thresholds, risk links and values. Periods
  * are relative to install: M−k is the k-th calendar month before the current one, W−k the k-th weekday before

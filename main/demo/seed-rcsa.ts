@@ -2,6 +2,7 @@ import { appendAudit, type NewAuditEntry } from '#shared/audit/append'
 import { mintReference } from '#shared/catalogue/references'
 import type { Trx } from '#shared/db/schema'
 import { bandOf, publishedMatrix, scoreOf } from '#shared/risk-matrix/matrix.bands'
+import { averageEffectiveness } from '#shared/risks/risk.rules'
 import org from '../../data/demo-org.json' with { type: 'json' }
 import { newId, sha256Hex } from '../ids'
 
@@ -392,7 +393,7 @@ export async function seedRcsa(
         residual_band: row.residual_band,
         control_ids: JSON.stringify(controlIds),
         control_count: controlIds.length,
-        avg_control_design_effectiveness: rated.length ? average(rated) : null,
+        avg_control_design_effectiveness: averageEffectiveness(rated),
         open_measure_count: openMeasures,
         incident_count: incidents,
         worst_kri_status: null,
@@ -403,10 +404,4 @@ export async function seedRcsa(
   }
   await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)
   return { risks, controls, snapshots }
-}
-
-/** Mean rounded half up to 2 decimals, as a string ("3.50"); exact for small integer inputs. */
-function average(values: number[]): string {
-  const hundredths = Math.round((values.reduce((s, v) => s + v, 0) * 100) / values.length)
-  return (hundredths / 100).toFixed(2)
 }

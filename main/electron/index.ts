@@ -8,7 +8,7 @@
 //     sessions: { current(): Session | null }
 //     close(): Promise<void> | void
 //   }
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import path from 'node:path'
 import { openDesktopRuntime } from '#main/runtime'
 import { allowedOrigins, registerIpc } from '../ipc/register'
@@ -56,6 +56,19 @@ async function onReady(): Promise<void> {
   const dataArg = process.argv.find((a) => a.startsWith('--riskdesk-data='))
   runtime = await openDesktopRuntime(
     dataArg ? path.resolve(dataArg.slice('--riskdesk-data='.length)) : app.getPath('userData'),
+    // Evidence files (controls.md §6.1) go through the one catalogue channel; main shows the dialog and
+    // opens the temporary copy, the renderer never touches a path.
+    {
+      async pickFile() {
+        const options = { title: 'Attach evidence file', properties: ['openFile' as const] }
+        const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+        return r.canceled ? null : (r.filePaths[0] ?? null)
+      },
+      async openPath(file) {
+        const error = await shell.openPath(file)
+        if (error) throw new Error(error)
+      },
+    },
   )
   const current = runtime
   registerIpc(ipcMain, {

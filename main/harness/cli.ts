@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { seedOrganisation } from '../demo/seed'
+import { importBuffer } from '../evidence/evidence-store'
 import { argon2Passwords } from '../passwords'
 import { openRuntime } from '../runtime'
 import { startHarness } from './server'
@@ -28,6 +29,10 @@ if (values.seed === 'demo' || values.seed === 'test') {
     mode: values.seed,
     now: runtime.clock.now(),
     passwordHash: await argon2Passwords.hash(DEMO_PASSWORD),
+    // The demo's evidence files go into the same store the app serves them from.
+    evidence: async (bytes, name, type) => ({
+      sha256: (await importBuffer(resolve(values.data), bytes, name, type, bytes.byteLength + 1)).file_sha256,
+    }),
   })
   process.stdout.write(
     result.loaded

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { HTTP_STATUS } from '#shared/core/errors'
+import { createReadStream } from 'node:fs'
+import { dirname } from 'node:path'
+import { AppError, HTTP_STATUS } from '#shared/core/errors'
+import { importStream, storedPath } from '../evidence/evidence-store'
 import type { Runtime } from '../runtime'
 import { CSP } from '../security'
 import { createSessionStore } from './sessions'
@@ -30,6 +33,8 @@ export async function startHarness(opts: HarnessOptions) {
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname === '/evidence/upload' || url.pathname.startsWith('/evidence/file/'))
+      return evidenceRoute(req, res, url)
     if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
       if (!sameOrigin(req))
         return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused.' } })
@@ -64,6 +69,68 @@ export async function startHarness(opts: HarnessOptions) {
     }
     res.writeHead(200, securityHeaders(hit.type))
     res.end(req.method === 'HEAD' ? undefined : readStatic(hit.file))
+  }
+
+  /**
+   * Evidence files (controls.md §6.1) in the browser: `POST /evidence/upload?name=&type=` streams the body into
+   * the store and answers the metadata the evidence commands carry; `GET /evidence/file/<sha256>` downloads a
+   * file the caller sees in a revision. Both run on the signed-in session only.
+   */
+  async function evidenceRoute(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const session = sessions.get(cookie(req, COOKIE))
+    const dataDir = dirname(opts.runtime.store.file)
+    if (url.pathname === '/evidence/upload') {
+      if (req.method !== 'POST') return send(res, 405, { error: 'Method not allowed' })
+      if (!sameOrigin(req))
+        return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused.' } })
+      const policy = await dispatcher.call({ name: 'evidence.uploadPolicy', input: {}, session })
+      if (!policy.ok) {
+        req.resume()
+        return send(res, HTTP_STATUS[policy.error.code], policy)
+      }
+      const limit = (policy.value as { max_bytes: number }).max_bytes
+      try {
+        const file = await importStream(
+          dataDir,
+          req,
+          url.searchParams.get('name') ?? 'evidence',
+          url.searchParams.get('type'),
+          limit,
+        )
+        return send(res, 200, { ok: true, value: file })
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e
+        req.resume()
+        return send(res, HTTP_STATUS[e.code], { ok: false, error: e.data })
+      }
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' })
+    const sha = url.pathname.slice('/evidence/file/'.length)
+    const info = await dispatcher.call({ name: 'evidence.fileInfo', input: { file_sha256: sha }, session })
+    if (!info.ok) return send(res, HTTP_STATUS[info.error.code], info)
+    const file = info.value as { file_name: string | null; file_size: number | null }
+    const name = (url.searchParams.get('name') ?? file.file_name ?? 'evidence').replace(/["\\\r\n]/g, '_')
+    const stream = createReadStream(storedPath(dataDir, sha))
+    stream.once('error', () => {
+      if (!res.headersSent)
+        send(res, 404, {
+          ok: false,
+          error: { code: 'NOT_FOUND', message: 'File not on this device.', entity: 'Evidence file' },
+        })
+      else res.destroy()
+    })
+    stream.once('open', () => {
+      // Always a download, never rendered on the harness origin.
+      res.writeHead(200, {
+        ...securityHeaders('application/octet-stream'),
+        'content-security-policy': "sandbox; default-src 'none'",
+        'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      })
+      if (req.method === 'HEAD') {
+        stream.destroy()
+        res.end()
+      } else stream.pipe(res)
+    })
   }
 
   async function apiCall(req: IncomingMessage, res: ServerResponse, body: unknown) {

@@ -7,6 +7,7 @@ import type { Actor } from '../catalogue/context'
 import { CONTROL_NATURES, CONTROL_TYPES } from './control.constants'
 import { evidenceFacts } from './control.effects'
 import { controlVisible } from './control.visibility'
+import { averageEffectiveness } from '../risks/risk.rules'
 import { controlEvidenceStatusOn } from './evidence.rules'
 
 const RISK_STATUSES = ['DRAFT', 'ASSESSED', 'ACTIVE', 'RETIRED'] as const
@@ -151,15 +152,6 @@ export function matrixCsv(m: MatrixResult): string {
   return lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
 
-/** A mean rounded half up to 2 decimals, as a decimal string ("3.50"); exact over integers. */
-export function meanHalfUp(values: readonly number[]): string | null {
-  if (values.length === 0) return null
-  const sum = values.reduce((s, v) => s + v, 0)
-  const n = values.length
-  const hundredths = Math.floor((2 * 100 * sum + n) / (2 * n))
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`
-}
-
 /** controls.md §8.2 `control.coverage`. */
 export const controlCoverage = defineQuery({
   name: 'control.coverage',
@@ -231,7 +223,7 @@ export const controlCoverage = defineQuery({
     return {
       total_controls: controls.length,
       active_controls: active.length,
-      avg_design_effectiveness: meanHalfUp(
+      avg_design_effectiveness: averageEffectiveness(
         active.filter((c) => c.effectiveness !== null).map((c) => Number(c.effectiveness)),
       ),
       by_type: count(CONTROL_TYPES, 'control_type'),

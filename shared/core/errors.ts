@@ -27,7 +27,11 @@ export const AppErrorShape = z.discriminatedUnion('code', [
     transition: z.object({ action: z.string().optional(), from: z.string(), to: z.string().nullable() }).optional(),
     fields: z.array(z.string()).optional(),
     details: z
-      .object({ violations: z.array(z.string()).optional() })
+      .object({
+        violations: z
+          .array(z.object({ code: z.string(), message: z.string(), fields: z.array(z.string()) }))
+          .optional(),
+      })
       .catchall(z.json())
       .optional(),
   }),

@@ -23,6 +23,7 @@ const BANDS = {
     { code: 'CRITICAL', label: 'Critical', min_score: 15, max_score: 25, colour: '#C62828', text_colour: '#FFFFFF' },
   ],
 }
+const messages = (violations: { message: string }[]) => violations.map((v) => v.message)
 const TYPES = [
   { id: 'EL2', level: 1, parent_id: null },
   { id: 'EL2.1', level: 2, parent_id: 'EL2' },
@@ -101,13 +102,15 @@ describe('risk rules', () => {
   it('preconditions list every failure in spec order; P5 only with both scores, P2 only with a type', () => {
     const facts = { baselAllowed: true, activeControlCount: 0, requiredFields: [] }
     const assessed = { status: 'ASSESSED', basel_event_type_id: null, ...scores(3, 5, null, null) }
-    expect(preconditionViolations(assessed, 'ACTIVE', facts)).toEqual([
+    expect(messages(preconditionViolations(assessed, 'ACTIVE', facts))).toEqual([
       'Residual risk scores required.',
       'Basel event type must be selected.',
       'At least one control must be linked before approval.',
     ])
     const over = { status: 'ASSESSED', basel_event_type_id: 'EL6.1', ...scores(3, 5, 4, 4) }
-    expect(preconditionViolations(over, 'ACTIVE', { ...facts, activeControlCount: 1, baselAllowed: false })).toEqual([
+    expect(
+      messages(preconditionViolations(over, 'ACTIVE', { ...facts, activeControlCount: 1, baselAllowed: false })),
+    ).toEqual([
       'Residual risk score cannot exceed inherent risk score.',
       'Basel event type is not valid for risk category.',
     ])
@@ -115,8 +118,16 @@ describe('risk rules', () => {
     expect(
       preconditionViolations(draft, 'ASSESSED', { ...facts, requiredFields: ['inherent_justification', 'title'] }),
     ).toEqual([
-      'Inherent risk scores required before submission.',
-      'Fields inherent_justification, title are required for ASSESSED.',
+      {
+        code: 'P1',
+        message: 'Inherent risk scores required before submission.',
+        fields: ['inherent_likelihood', 'inherent_impact'],
+      },
+      {
+        code: 'R',
+        message: 'Fields inherent_justification, title are required for ASSESSED.',
+        fields: ['inherent_justification', 'title'],
+      },
     ])
     const lines = approvalChecklist(draft, facts)
     expect(lines.map((l) => [l.id, l.ok])).toEqual([

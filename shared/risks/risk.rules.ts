@@ -148,7 +148,16 @@ export type PreconditionFacts = {
   requiredFields: readonly string[]
 }
 export type PreconditionId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'R'
-export type ChecklistLine = { id: PreconditionId; ok: boolean; checked: boolean; message: string }
+export type ChecklistLine = {
+  id: PreconditionId
+  ok: boolean
+  checked: boolean
+  message: string
+  /** The risk fields the precondition reads (empty for P6, the control links). */
+  fields: string[]
+}
+/** One failing precondition as the WORKFLOW error's `details.violations` carries it (risks.md §1). */
+export type Violation = { code: PreconditionId; message: string; fields: string[] }
 
 /** The precondition ids of a transition row (§5.1), in order; R last. */
 export function preconditionsOf(from: string, to: RiskStatus): PreconditionId[] {
@@ -158,6 +167,10 @@ export function preconditionsOf(from: string, to: RiskStatus): PreconditionId[] 
   return []
 }
 
+const INHERENT = ['inherent_likelihood', 'inherent_impact']
+const RESIDUAL = ['residual_likelihood', 'residual_impact']
+const BASEL = ['basel_event_type_id']
+
 const filled = (v: unknown) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')
 
 function line(id: PreconditionId, risk: PreconditionRisk, facts: PreconditionFacts, to: RiskStatus): ChecklistLine {
@@ -165,28 +178,28 @@ function line(id: PreconditionId, risk: PreconditionRisk, facts: PreconditionFac
   const hasResidual = risk.residual_likelihood != null && risk.residual_impact != null
   switch (id) {
     case 'P1':
-      return { id, ok: hasInherent, checked: true, message: MSG.P1 }
+      return { id, ok: hasInherent, checked: true, message: MSG.P1, fields: INHERENT }
     case 'P2': {
       const checked = risk.basel_event_type_id != null
-      return { id, ok: !checked || facts.baselAllowed, checked, message: MSG.P2 }
+      return { id, ok: !checked || facts.baselAllowed, checked, message: MSG.P2, fields: BASEL }
     }
     case 'P3':
-      return { id, ok: hasResidual, checked: true, message: MSG.P3 }
+      return { id, ok: hasResidual, checked: true, message: MSG.P3, fields: RESIDUAL }
     case 'P4':
-      return { id, ok: risk.basel_event_type_id != null, checked: true, message: MSG.P4 }
+      return { id, ok: risk.basel_event_type_id != null, checked: true, message: MSG.P4, fields: BASEL }
     case 'P5': {
       const checked = hasInherent && hasResidual
       const ok =
         !checked ||
         risk.residual_likelihood! * risk.residual_impact! <= risk.inherent_likelihood! * risk.inherent_impact!
-      return { id, ok, checked, message: MSG.P5 }
+      return { id, ok, checked, message: MSG.P5, fields: RESIDUAL }
     }
     case 'P6':
-      return { id, ok: facts.activeControlCount > 0, checked: true, message: MSG.P6 }
+      return { id, ok: facts.activeControlCount > 0, checked: true, message: MSG.P6, fields: [] }
     case 'R': {
       const missing = facts.requiredFields.filter((f) => !filled((risk as Record<string, unknown>)[f]))
       const named = missing.length > 0 ? missing : facts.requiredFields
-      return { id, ok: missing.length === 0, checked: true, message: requiredMessage(named, to) }
+      return { id, ok: missing.length === 0, checked: true, message: requiredMessage(named, to), fields: [...named] }
     }
   }
 }
@@ -195,12 +208,12 @@ export const requiredMessage = (fields: readonly string[], to: string) =>
   `Fields ${fields.join(', ')} are required for ${to}.`
 
 /** The failing messages of a transition's preconditions (§5.1), every one, in spec order. */
-export function preconditionViolations(risk: PreconditionRisk, to: RiskStatus, facts: PreconditionFacts): string[] {
+export function preconditionViolations(risk: PreconditionRisk, to: RiskStatus, facts: PreconditionFacts): Violation[] {
   return preconditionsOf(risk.status, to)
     .filter((id) => id !== 'R' || facts.requiredFields.length > 0)
     .map((id) => line(id, risk, facts, to))
     .filter((l) => !l.ok)
-    .map((l) => l.message)
+    .map((l) => ({ code: l.id, message: l.message, fields: l.fields }))
 }
 
 /** §5.2 approval checklist: each approval precondition of the risk's status, ticked or crossed. */

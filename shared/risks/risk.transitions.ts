@@ -172,7 +172,12 @@ function transitionCommand<const N extends TransitionName, I extends z.ZodType<T
       if (refusal) fail.workflow(refusal, { transition })
       if (def.preconditions) {
         const violations = preconditionViolations(risk, def.to, await loadPreconditionFacts(ctx.db, risk, def.to))
-        if (violations.length > 0) fail.workflow(violations[0]!, { transition, details: { violations } })
+        if (violations.length > 0)
+          fail.workflow(violations[0]!.message, {
+            transition,
+            fields: [...new Set(violations.flatMap((v) => v.fields))],
+            details: { violations },
+          })
       }
       expectVersion(risk, input.expected_version)
       const p7 = nextReviewIssue(input.next_review_date, ctx.now.slice(0, 10))

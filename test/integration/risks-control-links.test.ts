@@ -46,7 +46,9 @@ describe.each(ENGINES)('risk–control links on %s', (engine) => {
       {
         code: 'WORKFLOW',
         message: 'At least one control must be linked before approval.',
-        details: { violations: ['At least one control must be linked before approval.'] },
+        details: {
+          violations: [{ code: 'P6', message: 'At least one control must be linked before approval.', fields: [] }],
+        },
       },
     )
   })

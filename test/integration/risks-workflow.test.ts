@@ -88,9 +88,13 @@ describe.each(ENGINES)('risk submit and approve on %s', (engine) => {
     expect(error).toMatchObject({
       details: {
         violations: [
-          'Residual risk scores required.',
-          'Basel event type must be selected.',
-          'At least one control must be linked before approval.',
+          {
+            code: 'P3',
+            message: 'Residual risk scores required.',
+            fields: ['residual_likelihood', 'residual_impact'],
+          },
+          { code: 'P4', message: 'Basel event type must be selected.', fields: ['basel_event_type_id'] },
+          { code: 'P6', message: 'At least one control must be linked before approval.', fields: [] },
         ],
       },
     })
@@ -111,7 +115,15 @@ describe.each(ENGINES)('risk submit and approve on %s', (engine) => {
       {
         code: 'WORKFLOW',
         message: 'Residual risk score cannot exceed inherent risk score.',
-        details: { violations: ['Residual risk score cannot exceed inherent risk score.'] },
+        details: {
+          violations: [
+            {
+              code: 'P5',
+              message: 'Residual risk score cannot exceed inherent risk score.',
+              fields: ['residual_likelihood', 'residual_impact'],
+            },
+          ],
+        },
       },
     )
     expect((await edit(env, 'ro', r.id, { residual_likelihood: 3, residual_impact: 5 })).warnings).toEqual([])
