@@ -1,4 +1,3 @@
-import { appendAudit, type NewAuditEntry } from '#shared/audit/append'
 import { mintReference } from '#shared/catalogue/references'
 import type { Trx } from '#shared/db/schema'
 import { toE4 } from '#shared/kris/kri.decimal.rules'
@@ -12,10 +11,10 @@ import {
 import { statusOf, type Direction, type Thresholds } from '#shared/kris/kri.status.rules'
 import { getSetting } from '#shared/settings/app-settings'
 import org from '../../data/demo-org.json' with { type: 'json' }
-import { newId, sha256Hex } from '../ids'
+import { newId } from '../ids'
+import { demoAudit } from './demo-audit'
 import type { PendingSnapshot } from './seed-rcsa'
 
-const NOT_AUDITED = ['tenant_id', 'version', 'created_at', 'updated_at', 'scope_keys']
 const RANK = { RED: 0, AMBER: 1, GREEN: 2 } as const
 
 /**
@@ -40,27 +39,7 @@ export async function seedKris(
   )
   const grace = await getSetting(trx, 'kri_default_grace_days')
   const carol = users.get('carol_orm')!
-  const correlation = newId()
-  const audit: NewAuditEntry[] = []
-  const record = (entityType: string, entityId: string, row: Record<string, unknown>, ref: string | null) =>
-    audit.push({
-      id: newId(),
-      at: now,
-      recorded_at: now,
-      actor_id: null,
-      actor_label: 'system:demo.load',
-      action: 'demo.load',
-      entity_type: entityType,
-      entity_id: entityId,
-      entity_ref: ref,
-      changes: Object.entries(row)
-        .filter(([k, v]) => v !== null && !NOT_AUDITED.includes(k))
-        .map(([field, after]) => ({ field, before: null, after })),
-      reason: null,
-      correlation_id: correlation,
-      command_id: null,
-      origin_device: meta.device_code,
-    })
+  const { record, flush } = demoAudit(meta, now)
 
   // Per linked risk: the statuses its KRIs had, as [recorded_at, period_start, status], to rebuild the snapshot.
   const history = new Map<string, { kri: string; recorded: string; period: string; status: string }[]>()
@@ -201,5 +180,5 @@ export async function seedKris(
       .execute()
     record('risk_snapshot', snapshot.id, snapshot, ref)
   }
-  await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)
+  await flush(trx)
 }

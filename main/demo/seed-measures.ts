@@ -1,12 +1,11 @@
-import { appendAudit, type NewAuditEntry } from '#shared/audit/append'
 import { mintReference } from '#shared/catalogue/references'
 import type { Db, Trx } from '#shared/db/schema'
 import { scopeKeys } from '#shared/measures/measure.store'
 import org from '../../data/demo-org.json' with { type: 'json' }
-import { newId, sha256Hex } from '../ids'
+import { newId } from '../ids'
+import { demoAudit } from './demo-audit'
 
 const HOUR = 3_600_000
-const NOT_AUDITED = ['tenant_id', 'version', 'created_at', 'updated_at', 'scope_keys']
 
 type DemoMeasure = {
   key: string
@@ -44,27 +43,7 @@ async function load(trx: Trx, now: string, tenantId: string): Promise<{ measures
     ]),
   )
   const incidentTitle = new Map(org.incidents.map((i) => [i.key, i.title]))
-  const correlation = newId()
-  const audit: NewAuditEntry[] = []
-  const record = (entityType: string, entityId: string, row: Record<string, unknown>, ref: string) =>
-    audit.push({
-      id: newId(),
-      at: now,
-      recorded_at: now,
-      actor_id: null,
-      actor_label: 'system:demo.load',
-      action: 'demo.load',
-      entity_type: entityType,
-      entity_id: entityId,
-      entity_ref: ref,
-      changes: Object.entries(row)
-        .filter(([k, v]) => v !== null && !NOT_AUDITED.includes(k))
-        .map(([field, after]) => ({ field, before: null, after })),
-      reason: null,
-      correlation_id: correlation,
-      command_id: null,
-      origin_device: meta.device_code,
-    })
+  const { record, flush } = demoAudit(meta, now)
 
   const today = `${now.slice(0, 10)}T00:00:00.000Z`
   let count = 0
@@ -120,6 +99,6 @@ async function load(trx: Trx, now: string, tenantId: string): Promise<{ measures
       record('incident_measure', `${incident.id}:${row.id}`, link, ref)
     }
   }
-  await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)
+  await flush(trx)
   return { measures: count }
 }

@@ -1,13 +1,12 @@
-import { appendAudit, type NewAuditEntry } from '#shared/audit/append'
 import { mintReference } from '#shared/catalogue/references'
 import type { Trx } from '#shared/db/schema'
 import { bandOf, publishedMatrix, scoreOf } from '#shared/risk-matrix/matrix.bands'
 import { averageEffectiveness } from '#shared/risks/risk.rules'
 import org from '../../data/demo-org.json' with { type: 'json' }
 import { newId, sha256Hex } from '../ids'
+import { demoAudit } from './demo-audit'
 
 const DAY = 86_400_000
-const NOT_AUDITED = ['tenant_id', 'version', 'created_at', 'updated_at', 'scope_keys']
 
 /** Where the demo's evidence files go: the host's content-addressed evidence store, when it has one. */
 export type EvidenceSink = (bytes: Uint8Array, fileName: string, mediaType: string) => Promise<{ sha256: string }>
@@ -63,27 +62,7 @@ export async function seedRcsa(
   const products = await ids('product', 'code')
   const user = (name: string) => users.get(name)!
 
-  const correlation = newId()
-  const audit: NewAuditEntry[] = []
-  const record = (entityType: string, entityId: string, row: Record<string, unknown>, ref: string | null) =>
-    audit.push({
-      id: newId(),
-      at: now,
-      recorded_at: now,
-      actor_id: null,
-      actor_label: 'system:demo.load',
-      action: 'demo.load',
-      entity_type: entityType,
-      entity_id: entityId,
-      entity_ref: ref,
-      changes: Object.entries(row)
-        .filter(([k, v]) => v !== null && !NOT_AUDITED.includes(k))
-        .map(([field, after]) => ({ field, before: null, after })),
-      reason: null,
-      correlation_id: correlation,
-      command_id: null,
-      origin_device: meta.device_code,
-    })
+  const { record, flush } = demoAudit(meta, now)
 
   // Controls: the file's own fields, or the starter template's (controls.md §5, §13).
   const controls = new Map<string, string>()
@@ -402,6 +381,6 @@ export async function seedRcsa(
       snapshots.push({ row: snapshot, ref })
     }
   }
-  await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)
+  await flush(trx)
   return { risks, controls, snapshots }
 }

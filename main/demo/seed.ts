@@ -3,12 +3,12 @@ import { seedMeasures } from './seed-measures'
 import { seedKris } from './seed-kris'
 import { seedRcsa, type EvidenceSink } from './seed-rcsa'
 import type { Kysely } from 'kysely'
-import { appendAudit, type NewAuditEntry } from '#shared/audit/append'
+import { demoAudit } from './demo-audit'
 import { mintReference } from '#shared/catalogue/references'
 import type { DB, Trx } from '#shared/db/schema'
 import { addDays, currentDueAt, netLoss, severityOf } from '#shared/incidents/incident.rules'
 import org from '../../data/demo-org.json' with { type: 'json' }
-import { newId, sha256Hex } from '../ids'
+import { newId } from '../ids'
 
 type Rel = { daysAgo?: number; hoursAgo?: number; daysAhead?: number }
 const HOUR = 3_600_000
@@ -28,32 +28,7 @@ export async function seedOrganisation(
     const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()
     if (any) return { loaded: false, users: 0, incidents: 0 }
     const meta = await trx.selectFrom('db_meta').selectAll().executeTakeFirstOrThrow()
-    const audit: NewAuditEntry[] = []
-    const label = 'system:demo.load'
-    const record = (entityType: string, entityId: string, row: Record<string, unknown>, ref: string | null = null) =>
-      audit.push({
-        id: newId(),
-        at: opts.now,
-        recorded_at: opts.now,
-        actor_id: null,
-        actor_label: label,
-        action: 'demo.load',
-        entity_type: entityType,
-        entity_id: entityId,
-        entity_ref: ref,
-        changes: Object.entries(row)
-          .filter(
-            ([k, v]) =>
-              v !== null &&
-              !['tenant_id', 'version', 'created_at', 'updated_at', 'scope_keys', 'password_hash'].includes(k),
-          )
-          .map(([field, after]) => ({ field, before: null, after })),
-        reason: null,
-        correlation_id: correlation,
-        command_id: null,
-        origin_device: meta.device_code,
-      })
-    const correlation = newId()
+    const { record, flush } = demoAudit(meta, opts.now)
     const base = { tenant_id: meta.tenant_id, created_at: opts.now, updated_at: opts.now }
 
     const units = new Map<string, string>()
@@ -154,7 +129,7 @@ export async function seedOrganisation(
       await seedKris(trx, { now: opts.now, tenantId: meta.tenant_id, ...rcsa })
     }
     await seedRoutingRules(trx, { mode: opts.mode, now: opts.now, tenantId: meta.tenant_id, newId, record })
-    await appendAudit(trx, { chainId: meta.database_id, tenantId: meta.tenant_id, sha256Hex }, audit)
+    await flush(trx)
     return { loaded: true, users: people.length, incidents }
   })
 }
