@@ -94,8 +94,17 @@ export const SCREEN_PATHS: Record<ScreenName, string> = {
 
 const byPath = new Map(Object.entries(SCREEN_PATHS).map(([name, path]) => [path, name as ScreenName]))
 
+/**
+ * The query part of a hash (`#/risks?status=ACTIVE` → `status=ACTIVE`): list screens carry their filters there,
+ * so a link (the heat map's cell click) can open a filtered list. The route itself ignores it.
+ */
+export function hashQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?')
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1))
+}
+
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '')
+  const path = (hash.replace(/^#/, '').split('?')[0] ?? '').replace(/\/+$/, '')
   if (path === '') return { name: 'home' }
   const screen = byPath.get(path)
   // A union this wide is past TypeScript's discriminant check; every ScreenName is a Route without fields.
@@ -109,7 +118,8 @@ export function parseHash(hash: string): Route {
     ['control', 'controls'],
     ['kri', 'kris'],
   ] as const) {
-    const m = new RegExp(`^/${prefix}/([0-9a-f-]{36})$`).exec(path)
+    // An optional section after the id (`/risks/<id>/acceptance`, a notification's action_route) opens that tab.
+    const m = new RegExp(`^/${prefix}/([0-9a-f-]{36})(?:/[a-z-]+)?$`).exec(path)
     if (m?.[1]) return { name, id: m[1] }
   }
   return { name: 'not-found', path }

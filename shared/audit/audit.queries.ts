@@ -25,6 +25,14 @@ const CONFIG_ENTITIES = [
   'routing_rule',
   'simplified_event_type',
   'fx_rate',
+  'app_setting',
+  'risk_matrix_version',
+  'risk_category',
+  'risk_category_event_type',
+  'risk_allowed_transition',
+  'risk_editable_field',
+  'risk_required_field',
+  'framework',
 ]
 
 function toOutput(r: Selectable<AuditEntryTable>) {

@@ -27,6 +27,7 @@ import { riskMatrixEntries } from '../risk-matrix/catalogue'
 import { riskAcceptanceEntries } from '../risk-acceptance/catalogue'
 import { controlEntries } from '../controls/catalogue'
 import { kriEntries } from '../kris/catalogue'
+import { getRcsaSettings, setRcsaSettings } from '../settings/settings.commands'
 
 /** The one catalogue: every command and query, run by IPC, the harness and the server. */
 export const catalogue = catalogueOf([
@@ -69,6 +70,8 @@ export const catalogue = catalogueOf([
   ...riskAcceptanceEntries,
   ...controlEntries,
   ...kriEntries,
+  getRcsaSettings,
+  setRcsaSettings,
 ] as const)
 
 export type Catalogue = typeof catalogue

@@ -57,4 +57,6 @@ export const COMMAND_NAMES: readonly string[] = [
   ...RISK_ACCEPTANCE_NAMES,
   ...CONTROL_NAMES,
   ...KRI_NAMES,
+  'rcsaSettings.get',
+  'rcsaSettings.set',
 ]

@@ -6,7 +6,7 @@ import { riskVisible } from '../risks/risk.visibility'
 import { formatE4, formatE4OrNull } from './kri.decimal.rules'
 import { linkedRisksOf } from './kri.list'
 import { FREQUENCY_LABELS, latestStartedPeriod, periodEnd, type Frequency } from './kri.period.rules'
-import { IdInput, KriIdInput, RiskIdInput, ValueHistoryInput, ValuesInput } from './kri.schema'
+import { IdInput, KriIdInput, LOCKED_WITH_VALUES, RiskIdInput, ValueHistoryInput, ValuesInput } from './kri.schema'
 import {
   DIRECTION_LABELS,
   thresholdsAsDecimals,
@@ -144,6 +144,8 @@ export const getKri = defineQuery({
         .slice(0, 20)
         .map((p) => ({ period_start: p.start, period_end: p.end, deadline: p.deadline })),
       overdue_count: overdue.length,
+      // §5.1: the definition fields `kri.update` refuses once any value exists.
+      locked_fields: anyValue ? [...LOCKED_WITH_VALUES] : [],
       permissions: {
         can_edit: manage,
         can_record: mayRecord(ctx.actor, k) && k.is_active === 1,

@@ -5,6 +5,8 @@ const EVENT_LABELS: Record<string, string> = {
   INCIDENT_OVERDUE: 'Overdue',
   ROUTING_NOTIFY: 'For awareness',
   MEASURE_OVERDUE: 'Measure overdue',
+  KRI_OVERDUE: 'KRI overdue',
+  KRI_BREACH: 'KRI breach',
 }
 
 // One glyph per kind of event: a clock for deadlines, an eye for awareness, a bell for the rest.

@@ -1,4 +1,5 @@
 import { AnalyticsCharts } from '../analytics/AnalyticsCharts'
+import { KriDashboardTile } from '../kris/index'
 import { useState } from 'react'
 import { useSession } from '#renderer/stores/session'
 import type { IncidentListInput } from '#renderer/types'
@@ -132,7 +133,12 @@ export function ValidationQueue() {
   return (
     <IncidentListScreen
       title="Validation queue"
-      summary={<AnalyticsCharts />}
+      summary={
+        <>
+          <KriDashboardTile />
+          <AnalyticsCharts />
+        </>
+      }
       base={base}
       columns="team"
       controls={controls}

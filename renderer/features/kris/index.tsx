@@ -1,15 +1,5 @@
-import { Page } from '#renderer/components/index'
-
-// Placeholder screens, replaced by the screens of this feature folder.
-export function KriDashboard() {
-  return <Page title="KRI dashboard">Coming soon.</Page>
-}
-export function KriRegister() {
-  return <Page title="KRI register">Coming soon.</Page>
-}
-export function KriBreaches() {
-  return <Page title="KRI breaches">Coming soon.</Page>
-}
-export function KriDetail({ id }: { id: string }) {
-  return <Page title="KRI">{id}</Page>
-}
+// The KRI screens (kris.md §12); the routes import them from here.
+export { KriBreaches } from './KriBreaches'
+export { KriDashboard, KriDashboardTile } from './KriDashboard'
+export { KriDetail } from './KriDetail'
+export { KriRegister } from './KriRegister'

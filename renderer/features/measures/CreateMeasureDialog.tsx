@@ -18,13 +18,15 @@ export type CreatedMeasure = { id: string; ref: string }
 type Props = {
   /** Opened from an incident detail: the new measure is linked to this incident (measures §5.3). */
   incidentId?: string
+  /** Opened from a risk detail: the new measure is linked to this risk (risks.md §8). */
+  riskId?: string
   onClose: () => void
   /** Called after the create; without it the dialog opens the new measure's detail. */
   onCreated?: (created: CreatedMeasure) => void
 }
 
 /** measures §14 "Create measure dialog": description, responsible, deadline (past days disabled). */
-export function CreateMeasureDialog({ incidentId, onClose, onCreated }: Props) {
+export function CreateMeasureDialog({ incidentId, riskId, onClose, onCreated }: Props) {
   const showAt = useFlash((s) => s.showAt)
   const [description, setDescription] = useState('')
   const [responsible, setResponsible] = useState('')
@@ -43,6 +45,7 @@ export function CreateMeasureDialog({ incidentId, onClose, onCreated }: Props) {
         responsible_user_id: responsible,
         ...(deadline ? { deadline } : {}),
         ...(incidentId ? { incident_id: incidentId } : {}),
+        ...(riskId ? { risk_id: riskId } : {}),
       })
       onClose()
       if (onCreated) onCreated(created)
@@ -68,6 +71,7 @@ export function CreateMeasureDialog({ incidentId, onClose, onCreated }: Props) {
     >
       {banner && <ErrorBanner error={banner.error} message={banner.message} />}
       {incidentId && <p className="muted">The new measure will be linked to this incident.</p>}
+      {riskId && <p className="muted">The new measure will be linked to this risk.</p>}
       <div className="field">
         <label htmlFor="measure-description">Description</label>
         <textarea

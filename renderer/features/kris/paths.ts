@@ -1,0 +1,3 @@
+// The routes the KRI screens link to.
+export { href, kriPath, riskPath } from '#renderer/router'
+export { measurePath as measurePathOf } from '../measures/paths'
