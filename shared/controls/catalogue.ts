@@ -8,6 +8,7 @@ import {
 } from './control.frameworks'
 import { deactivateControl, deleteControl, reactivateControl } from './control.lifecycle'
 import { controlOptions, listControls } from './control.list'
+import { testerOptions } from './control.tester-options'
 import { controlCoverage, riskControlMatrix } from './control.matrix'
 import { getControl, listControlTests } from './control.queries'
 import { createControlFromTemplate, listControlTemplates } from './control.templates'
@@ -31,6 +32,7 @@ export const controlEntries = [
   updateFramework,
   listControls,
   controlOptions,
+  testerOptions,
   getControl,
   listControlTests,
   listControlTemplates,

@@ -12,6 +12,7 @@ export const CONTROL_NAMES: readonly string[] = [
   'framework.update',
   'control.list',
   'control.options',
+  'control.testerOptions',
   'control.get',
   'control.tests',
   'controlTemplate.list',

@@ -18,7 +18,8 @@ import {
   riskPermissions,
 } from './risk.read-rules'
 import { RiskIdInput } from './risk.read-schema'
-import { editableFieldsOf, isReadOnlyForRisks } from './risk.rules'
+import { editableFieldsOf, isReadOnlyForRisks, nextReviewDate } from './risk.rules'
+import { getSetting } from '../settings/app-settings'
 import { editableRows, loadRisk, type RiskRow } from './risk.store'
 
 // risks.md §16 `risk.get` and the §15 detail screen.
@@ -267,6 +268,15 @@ export const getRisk = defineQuery({
       officer && (risk.status === 'DRAFT' || risk.status === 'ASSESSED')
         ? await loadApprovalChecklist(ctx.db, risk)
         : null
+    // §5.3: the date an approval without a date input would set, for the approve dialog to pre-fill.
+    const approvalNextReview = checklist
+      ? nextReviewDate(
+          null,
+          risk.next_review_date,
+          ctx.now.slice(0, 10),
+          await getSetting(ctx.db, 'risk_review_interval_days'),
+        )
+      : null
 
     const { tenant_id: _t, scope_keys: _s, ...fields } = risk
     return {
@@ -311,6 +321,7 @@ export const getRisk = defineQuery({
       acceptance,
       acceptance_badge: acceptance?.badge ?? null,
       approval_checklist: checklist,
+      approval_next_review_date: approvalNextReview,
       warnings: detailWarnings(controls),
     }
   },

@@ -157,6 +157,9 @@ describe.each(ENGINES)('risk detail, visibility and comments on %s', (engine) =>
     await link(env, 'ro', risk.id, control.id, 'Covers the cash side.')
     const linked = await detail('ro', risk.id)
     expect(linked.approval_checklist.every((l: { ok: boolean }) => l.ok)).toBe(true)
+    // §5.3: no stored review date yet, so the approve dialog is offered today + 365.
+    expect(linked.approval_next_review_date).toBe('2027-11-23')
+    expect(asMgr.approval_next_review_date).toBeNull()
     expect(linked.control_count).toBe(1)
     expect(linked.linked.controls).toMatchObject([
       {
@@ -174,6 +177,7 @@ describe.each(ENGINES)('risk detail, visibility and comments on %s', (engine) =>
     const approved = await detail('ro', risk.id)
     expect(approved.available_actions.map((a: Action) => a.label)).toEqual(['Request reassessment', 'Retire'])
     expect(approved.approval_checklist).toBeNull()
+    expect(approved.next_review_date).toBe('2027-11-23')
     expect(approved.editable_fields).toEqual([])
     expect(approved.permissions).toMatchObject({ can_edit: false, can_delete: false, can_request_acceptance: true })
   })

@@ -237,6 +237,7 @@ function RecordTestDialog({
         <div className="field field-grow">
           <label htmlFor="test-tester">Tester</label>
           <ResponsiblePicker
+            source="control.testerOptions"
             id="test-tester"
             value={tester}
             onChange={setTester}

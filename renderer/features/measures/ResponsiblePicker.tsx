@@ -12,20 +12,31 @@ type Props = {
   invalid?: boolean
   describedBy?: string | undefined
   disabled?: boolean
+  /** The catalogue query that lists the candidates (default: who can be responsible for a measure). */
+  source?: 'measure.responsibleOptions' | 'control.testerOptions'
 }
 
 /**
  * measures §14: a user picker over measure.responsibleOptions (active users, auditors and admins left out by the
  * catalogue). The search narrows the list as the user types; the select holds the choice.
  */
-export function ResponsiblePicker({ id, value, onChange, current, invalid, describedBy, disabled }: Props) {
+export function ResponsiblePicker({
+  id,
+  value,
+  onChange,
+  current,
+  invalid,
+  describedBy,
+  disabled,
+  source = 'measure.responsibleOptions',
+}: Props) {
   const [typed, setTyped] = useState('')
   const [q, setQ] = useState('')
   useEffect(() => {
     const timer = window.setTimeout(() => setQ(typed.trim()), 250)
     return () => window.clearTimeout(timer)
   }, [typed])
-  const load = useCallback(() => api.call('measure.responsibleOptions', q ? { q, limit: 50 } : { limit: 50 }), [q])
+  const load = useCallback(() => api.call(source, q ? { q, limit: 50 } : { limit: 50 }), [q, source])
   const options = useLoad(load)
   const people: Person[] = options.data?.items ?? []
   // The chosen person stays an option while a later search looks for someone else.

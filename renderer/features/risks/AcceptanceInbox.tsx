@@ -21,7 +21,7 @@ export function AcceptanceInbox() {
         api.call('riskAcceptance.list', {
           state: ['PENDING'],
           approver_id: 'me',
-          ordering: 'expires_on',
+          ordering: 'requested_at',
           ...(cursor === undefined ? {} : { cursor }),
         }),
       [],

@@ -17,8 +17,8 @@ export function ApproveDialog({ risk: r, action, onClose }: Props) {
   const run = useRiskDetail((s) => s.run)
   const busy = useRiskDetail((s) => s.busy)
   const today = utcToday()
-  // The stored date when it still lies ahead (§5.3); otherwise the catalogue applies the review interval.
-  const [date, setDate] = useState(r.next_review_date && r.next_review_date > today ? r.next_review_date : '')
+  // §5.3: pre-filled with the date the approval would set; the officer may choose another after today.
+  const [date, setDate] = useState(r.approval_next_review_date ?? '')
   const [dateError, setDateError] = useState<string | undefined>()
   const [error, setError] = useState<ApiError | null>(null)
   const lines = r.approval_checklist ?? []
@@ -92,7 +92,7 @@ export function ApproveDialog({ risk: r, action, onClose }: Props) {
         />
         <p className="hint" id="approve-next-review-hint">
           {r.next_review_date ? `Currently ${formatDate(r.next_review_date)}. ` : ''}
-          Leave empty to keep a date that lies ahead, or to use the default review interval.
+          Pre-filled with the stored date when it lies ahead, otherwise today plus the review interval.
         </p>
         <FieldError id="approve-next-review" message={dateError} />
       </div>
