@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { PASSWORD, shot, signIn } from './support'
+import { as, call, PASSWORD, shot } from './support'
 
 // controls.md §11 screens, walked by the people of README §3 on the seeded test server, then the risk–control
 // matrix and coverage on the demo organisation (PORT + 2).
@@ -16,24 +16,6 @@ const CTL_REF = /CTL-\d{4}-[A-Z]{3,5}-\d{5,}/
 const utcDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 const TITLE = 'Branch cash reconciliation sign-off'
 const NOTES = 'Two of five sampled branches skipped the evening count without escalation.'
-
-/** Signs the current user out (if any) and the next one in, on the same page. */
-async function as(page: Page, user: string) {
-  const out = page.getByRole('button', { name: 'Sign out' })
-  if (await out.isVisible()) {
-    await out.click()
-    await expect(page.getByLabel('Email')).toBeVisible()
-  }
-  await signIn(page, user)
-}
-
-/** A catalogue call as the signed-in user (the harness's POST /api/call), for setup only. */
-async function call<T = any>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post('/api/call', { data: { name, input } })
-  const body = await response.json()
-  expect(body.ok, `${name}: ${JSON.stringify(body.error)}`).toBe(true)
-  return body.value as T
-}
 
 const tab = (page: Page, name: RegExp | string) => page.getByRole('tab', { name })
 const header = (page: Page) => page.locator('.detail-meta')
@@ -309,7 +291,8 @@ test('CTL-04 Deactivate is disabled with "Linked to 1 ACTIVE risk(s)" while an A
   const v = await version()
   await call(page, 'risk.update', {
     id: risk.id,
-    changes: { residual_likelihood: { before: null, after: 2 }, residual_impact: { before: null, after: 3 } },
+    // Residual 3 × 2, away from the risk walk's residual cell (L2, I3) on the shared test server.
+    changes: { residual_likelihood: { before: null, after: 3 }, residual_impact: { before: null, after: 2 } },
   })
   expect(await version()).toBe(v + 1)
   await call(page, 'risk.approve', { id: risk.id, expected_version: await version() })

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { PASSWORD, shot, signIn } from './support'
+import { as, PASSWORD, shot } from './support'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -10,16 +10,6 @@ const REF = /KRI-\d{4}-[A-Z0-9_]+-\d{5,}/
 function monthStart(back: number): string {
   const now = new Date()
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10)
-}
-
-/** Signs the current user out (if any) and the next one in, on the same page. */
-async function as(page: Page, user: string) {
-  const out = page.getByRole('button', { name: 'Sign out' })
-  if (await out.isVisible()) {
-    await out.click()
-    await expect(page.getByLabel('Email')).toBeVisible()
-  }
-  await signIn(page, user)
 }
 
 async function signInDemo(page: Page, email: string) {

@@ -1,11 +1,41 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { SHOTS, shot, signIn } from './support'
+import { v7 } from 'uuid'
+import { call, shot, SHOTS, signIn } from './support'
 
 // The admin's RCSA settings (risks.md §15 "Risk matrix (settings)", "Risk workflow settings"; controls.md §11
-// "Frameworks (settings)") on the seeded test server. Each port has its own server and data directory, so
-// publishing a matrix here changes no other spec's risks.
+// "Frameworks (settings)") on the seeded test server. The whole suite shares that server, so afterAll puts back
+// what the walk changed (required fields, IT Risk's Basel types, the control and KRI settings, and the matrix:
+// a version with version 1's levels and bands is published again) before the other specs' risks are created.
 test.describe.configure({ mode: 'serial' })
+
+test.afterAll(async ({ browser }) => {
+  const page = await browser.newPage()
+  await signIn(page, 'adm')
+  await call(page, 'riskConfig.setRequiredFields', { target_status: 'ACTIVE', fields: [] })
+  await call(page, 'riskConfig.setRequiredFields', { target_status: 'ASSESSED', fields: [] })
+  await call(page, 'riskCategory.update', { id: 'IT_RISK', event_type_ids: ['EL6', 'EL2.2'] })
+  await call(page, 'rcsaSettings.set', {
+    control_fields_locked_when_linked_active: ['control_type', 'control_nature', 'business_unit_id'],
+    evidence_max_file_mb: 50,
+    kri_default_grace_days: { DAILY: 1, WEEKLY: 2, MONTHLY: 5, QUARTERLY: 10, ANNUALLY: 20 },
+  })
+  const versions = await call<{ items: { id: string; version: number; status: string; row_version: number }[] }>(
+    page,
+    'riskMatrix.list',
+    {},
+  )
+  const first = versions.items.find((v) => v.version === 1)!
+  if (versions.items.find((v) => v.status === 'PUBLISHED')?.version !== 1) {
+    for (const d of versions.items.filter((v) => v.status === 'DRAFT'))
+      await call(page, 'riskMatrix.deleteDraft', { id: d.id, expected_version: d.row_version })
+    const id = v7()
+    await call(page, 'riskMatrix.createDraft', { id, based_on_version_id: first.id })
+    const draft = await call<{ row_version: number }>(page, 'riskMatrix.get', { id })
+    await call(page, 'riskMatrix.publish', { id, expected_version: draft.row_version })
+  }
+  await page.close()
+})
 
 const GAP = 'Bands must cover scores 1 to 25 without gaps or overlaps.'
 const COLOUR = 'Band colour must be a hex colour like #C62828.'
@@ -14,14 +44,6 @@ const COLOUR = 'Band colour must be a hex colour like #C62828.'
 async function shotOf(part: Locator, name: string) {
   mkdirSync(SHOTS, { recursive: true })
   await part.screenshot({ path: `${SHOTS}/${name}.png` })
-}
-
-/** A catalogue call as the signed-in user (the harness's POST /api/call), for checks only. */
-async function call<T = any>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post('/api/call', { data: { name, input } })
-  const body = await response.json()
-  expect(body.ok, `${name}: ${JSON.stringify(body.error)}`).toBe(true)
-  return body.value as T
 }
 
 async function open(page: Page, link: string, heading: string) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { PASSWORD, shot, signIn } from './support'
+import { as, call, PASSWORD, shot } from './support'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -8,24 +8,6 @@ const TITLE = 'Card skimming at Retail branch ATMs'
 const CONTROL = 'ATM skimmer sweep before opening'
 const utcDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 const PORT = Number(process.env['E2E_PORT'] ?? 5199)
-
-/** Signs the current user out (if any) and the next one in, on the same page. */
-async function as(page: Page, user: string) {
-  const out = page.getByRole('button', { name: 'Sign out' })
-  if (await out.isVisible()) {
-    await out.click()
-    await expect(page.getByLabel('Email')).toBeVisible()
-  }
-  await signIn(page, user)
-}
-
-/** A catalogue call as the signed-in user (the harness's POST /api/call), for setup only. */
-async function call<T = any>(page: Page, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post('/api/call', { data: { name, input } })
-  const body = await response.json()
-  expect(body.ok, `${name}: ${JSON.stringify(body.error)}`).toBe(true)
-  return body.value as T
-}
 
 const chip = (page: Page) => page.locator('.detail-meta .chip').first()
 const actions = (page: Page) => page.getByRole('group', { name: 'Workflow actions' })

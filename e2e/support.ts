@@ -17,3 +17,21 @@ export async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
 }
+
+/** Signs the current user out (if any) and the next one in, on the same page. */
+export async function as(page: Page, user: string) {
+  const out = page.getByRole('button', { name: 'Sign out' })
+  if (await out.isVisible()) {
+    await out.click()
+    await expect(page.getByLabel('Email')).toBeVisible()
+  }
+  await signIn(page, user)
+}
+
+/** A catalogue call as the signed-in user (the harness's POST /api/call), for setup and checks, never the walk. */
+export async function call<T = any>(page: Page, name: string, input: unknown): Promise<T> {
+  const response = await page.request.post('/api/call', { data: { name, input } })
+  const body = await response.json()
+  expect(body.ok, `${name}: ${JSON.stringify(body.error)}`).toBe(true)
+  return body.value as T
+}

@@ -1,30 +1,17 @@
 import type { InputOf, OutputOf } from '#shared/catalogue/types'
 import { api } from '#renderer/api'
+import { allPages, pageInput } from './all-pages'
 import type { Cell, CellKind, Sheet } from './sheet'
 
 type ListInput = InputOf<'measure.list'>
 type Row = OutputOf<'measure.list'>['items'][number]
 type Detail = OutputOf<'measure.get'>
 
-const PAGE = 100
 const PARALLEL = 6
 
 /** Every measure the current filters and the caller's visibility give: measure.list, paged to its end. */
-export async function allMeasureRows(input: ListInput, progress: (n: number) => void): Promise<Row[]> {
-  const rows: Row[] = []
-  let cursor: string | null = null
-  do {
-    const page: OutputOf<'measure.list'> = await api.call('measure.list', {
-      ...input,
-      limit: PAGE,
-      ...(cursor === null ? {} : { cursor }),
-    })
-    rows.push(...page.items)
-    progress(rows.length)
-    cursor = page.next_cursor
-  } while (cursor !== null)
-  return rows
-}
+export const allMeasureRows = (input: ListInput, progress: (n: number) => void): Promise<Row[]> =>
+  allPages((cursor) => api.call('measure.list', pageInput(input, cursor)), progress)
 
 /**
  * measures §16 wants the linked refs and the started/submitted/closed times, which list rows do not carry: each

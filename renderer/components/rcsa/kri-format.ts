@@ -1,4 +1,5 @@
 // Text for KRI numbers, thresholds and periods (kris.md §1, §2.2, §9.2): tooltips, tables and axis labels.
+import { formatE4, parseDecimal } from '#shared/kris/kri.decimal.rules'
 import type { KriDirection, KriFrequency, KriTrendThresholds } from './types'
 
 /** Tick and tooltip text for a plotted number: at most 4 decimals, trailing zeros trimmed (kris.md §1). */
@@ -6,9 +7,13 @@ export function formatNumber(n: number): string {
   return String(Number(n.toFixed(4)))
 }
 
-/** A stored decimal string as displayed: trailing fractional zeros trimmed ("12.5000" → "12.5"). */
+/**
+ * A stored decimal string as displayed, by the shared §1 rule: trailing fractional zeros trimmed ("12.5000" →
+ * "12.5"). Text that is not a decimal is shown as it is.
+ */
 export function trimDecimal(value: string): string {
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value
+  const p = parseDecimal(value)
+  return p.ok ? formatE4(p.e4) : value
 }
 
 export const DIRECTION_LABEL: Record<KriDirection, string> = {
@@ -17,9 +22,15 @@ export const DIRECTION_LABEL: Record<KriDirection, string> = {
   within_band: 'Within band',
 }
 
-/** The thresholds in words for tooltips and the accessible table, e.g. "Amber 5 · Red 10 · Target 2". */
-export function thresholdSummary(t: KriTrendThresholds | null): string {
-  if (!t) return 'No thresholds'
+/** A threshold set as the answers carry it, decimal strings; only the trend's sets carry their number. */
+type ThresholdLimits = Omit<KriTrendThresholds, 'set_seq'> & { set_seq?: number }
+
+/**
+ * The thresholds in words, e.g. "Amber 5 · Red 10 · Target 2" or the four band limits with the target: the charts'
+ * tooltips and tables, and the KRI screens (which pass their own `none`).
+ */
+export function thresholdSummary(t: ThresholdLimits | null | undefined, none = 'No thresholds'): string {
+  if (!t) return none
   const parts: [string, string | null | undefined][] =
     t.direction === 'within_band'
       ? [

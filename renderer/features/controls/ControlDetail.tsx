@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { api, toApiError } from '#renderer/api'
-import { ErrorBanner, Page, RecordHistory } from '#renderer/components/index'
-import { TextDialog } from '../measures/TextDialog'
+import { ErrorBanner, Page, RecordHistory, TextDialog } from '#renderer/components/index'
 import { ControlBadges } from './ControlBits'
 import { ControlFormDialog } from './ControlFormDialog'
 import { DetailsTab } from './DetailsTab'

@@ -2,8 +2,8 @@ import { useCallback, useState } from 'react'
 import { api } from '#renderer/api'
 import { ErrorBanner, ExportButtons, LoadMore, Page } from '#renderer/components/index'
 import { usePaged } from '#renderer/hooks/use-paged'
+import { allPages, pageInput } from '#renderer/lib/all-pages'
 import { href, SCREEN_PATHS } from '#renderer/router'
-import type { OutputOf } from '#shared/catalogue/types'
 import { ControlFormDialog } from './ControlFormDialog'
 import { ControlTable } from './ControlTable'
 import type { ControlListInput, ControlRow } from './control-types'
@@ -13,20 +13,9 @@ import { LibraryFilterBar } from './LibraryFilterBar'
 import { listInput, NO_FILTERS, type LibraryFilters } from './library-filters'
 import { useFormOptions, useFrameworks, useIsRiskOfficer } from './options'
 
-type ListPage = OutputOf<'control.list'>
-
 /** Every control the filters give, paged to the end (the export of the filtered set). */
-async function allRows(input: ControlListInput, progress: (n: number) => void): Promise<ControlRow[]> {
-  const rows: ControlRow[] = []
-  let cursor: string | null = null
-  do {
-    const page: ListPage = await api.call('control.list', { ...input, limit: 100, ...(cursor ? { cursor } : {}) })
-    rows.push(...page.items)
-    progress(rows.length)
-    cursor = page.next_cursor
-  } while (cursor !== null)
-  return rows
-}
+const allRows = (input: ControlListInput, progress: (n: number) => void): Promise<ControlRow[]> =>
+  allPages((cursor) => api.call('control.list', pageInput(input, cursor)), progress)
 
 /** controls.md §11 "Controls library": filter bar, keyset list, export, New control and Starter library. */
 export function ControlsLibrary() {

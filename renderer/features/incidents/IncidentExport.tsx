@@ -1,28 +1,13 @@
-import type { OutputOf } from '#shared/catalogue/types'
 import { api } from '#renderer/api'
 import { ExportButtons } from '#renderer/components/index'
+import { allPages, pageInput } from '#renderer/lib/all-pages'
 import { digitsOf, useReference } from '#renderer/stores/reference'
 import type { IncidentListInput, IncidentRow } from '#renderer/types'
 import { incidentSheet } from './export-columns'
 
-const PAGE = 100
-
 /** Every row the current filters and the caller's visibility give: the list, paged to its end. */
-async function allRows(input: IncidentListInput, progress: (n: number) => void): Promise<IncidentRow[]> {
-  const rows: IncidentRow[] = []
-  let cursor: string | null = null
-  do {
-    const page: OutputOf<'incident.list'> = await api.call('incident.list', {
-      ...input,
-      limit: PAGE,
-      ...(cursor === null ? {} : { cursor }),
-    })
-    rows.push(...page.items)
-    progress(rows.length)
-    cursor = page.next_cursor
-  } while (cursor !== null)
-  return rows
-}
+const allRows = (input: IncidentListInput, progress: (n: number) => void): Promise<IncidentRow[]> =>
+  allPages((cursor) => api.call('incident.list', pageInput(input, cursor)), progress)
 
 type Props = { input: IncidentListInput; fileBase: string; sheetName: string }
 

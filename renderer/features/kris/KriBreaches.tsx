@@ -3,8 +3,9 @@ import { api, toApiError } from '#renderer/api'
 import { ErrorBanner, ExportButtons, FieldError, LoadMore, Page } from '#renderer/components/index'
 import { useLoad } from '#renderer/hooks/use-load'
 import { usePaged } from '#renderer/hooks/use-paged'
+import { allPages, pageInput } from '#renderer/lib/all-pages'
 import { describedField } from '#renderer/lib/form-errors'
-import { allPages, breachSheet } from './kri-export'
+import { breachSheet } from './kri-export'
 import type { KriBreachesInput } from './kri-types'
 import { BreachTable } from './KriTabs'
 
@@ -58,7 +59,7 @@ export function KriBreaches() {
   const build = async (progress: (text: string) => void) => {
     const input = JSON.parse(key) as KriBreachesInput
     const rows = await allPages(
-      (cursor) => api.call('kri.breaches', { ...input, limit: 100, ...(cursor ? { cursor } : {}) }),
+      (cursor) => api.call('kri.breaches', pageInput(input, cursor)),
       (n) => progress(`Exporting… ${n} rows`),
     )
     return breachSheet('KRI breaches', rows)

@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react'
 import { FREQUENCIES, FREQUENCY_LABELS, periodStartIssue, type Frequency } from '#shared/kris/kri.period.rules'
+import { EDITABLE_FIELDS } from '#shared/kris/kri.schema'
+import { THRESHOLD_FIELDS } from '#shared/kris/kri.status.rules'
 import { api, toApiError, type ApiError } from '#renderer/api'
 import { Dialog, ErrorBanner, FieldError } from '#renderer/components/index'
 import { useLoad } from '#renderer/hooks/use-load'
@@ -26,30 +28,9 @@ type Definition = {
   measure_due_days: string
 }
 type DefField = keyof Definition
-const DEF_FIELDS: readonly DefField[] = [
-  'name',
-  'description',
-  'unit',
-  'frequency',
-  'weekdays_only',
-  'first_period_start',
-  'grace_days',
-  'owner_id',
-  'business_unit_id',
-  'data_source',
-  'create_measure_on_red',
-  'measure_due_days',
-]
-const THRESHOLD_KEYS = [
-  'direction',
-  'amber',
-  'red',
-  'amber_low',
-  'amber_high',
-  'red_low',
-  'red_high',
-  'target',
-] as const
+// The catalogue's own lists, so the form compares and names exactly the fields kri.update and the thresholds take.
+const DEF_FIELDS: readonly DefField[] = EDITABLE_FIELDS
+const THRESHOLD_KEYS = ['direction', ...THRESHOLD_FIELDS] as const
 type AnyField = DefField | (typeof THRESHOLD_KEYS)[number]
 
 const BLANK: Definition = {

@@ -3,9 +3,10 @@ import { api } from '#renderer/api'
 import { ErrorBanner, ExportButtons, LoadMore, Page } from '#renderer/components/index'
 import { InactiveBadge, KriStatusChip } from '#renderer/components/rcsa/index'
 import { usePaged } from '#renderer/hooks/use-paged'
+import { allPages, pageInput } from '#renderer/lib/all-pages'
 import { href, kriPath, riskPath } from '#renderer/router'
 import { KriOverdueBadge, LatestValue, Tabs, useMe } from './KriBits'
-import { allPages, kriSheet } from './kri-export'
+import { kriSheet } from './kri-export'
 import { periodText } from './kri-logic'
 import type { KriListInput, KriRow } from './kri-types'
 import { KriFilters, listInput, NO_KRI_FILTERS, type KriFilterValues } from './KriFilters'
@@ -36,7 +37,7 @@ export function KriRegister() {
   const build = async (progress: (text: string) => void) => {
     const input = JSON.parse(key) as KriListInput
     const rows = await allPages(
-      (cursor) => api.call('kri.list', { ...input, limit: 100, ...(cursor ? { cursor } : {}) }),
+      (cursor) => api.call('kri.list', pageInput(input, cursor)),
       (n) => progress(`Exporting… ${n} rows`),
     )
     return kriSheet(tab === 'mine' ? 'My KRIs' : 'KRI register', rows)

@@ -4,8 +4,8 @@ import { api, toApiError, type ApiError } from '#renderer/api'
 import { Dialog, ErrorBanner, FieldError } from '#renderer/components/index'
 import { KriStatusChip } from '#renderer/components/rcsa/index'
 import { useLoad } from '#renderer/hooks/use-load'
+import { allPages, pageInput } from '#renderer/lib/all-pages'
 import { describedField } from '#renderer/lib/form-errors'
-import { allPages } from './kri-export'
 import {
   defaultEffectiveFrom,
   effectiveFromChoices,
@@ -43,11 +43,7 @@ type Props = { kri: KriDetailData; onClose: () => void; onSaved: (message: strin
  */
 export function ThresholdsDialog({ kri, onClose, onSaved }: Props) {
   const loadValues = useCallback(
-    () =>
-      allPages(
-        (cursor) => api.call('kri.values', { kri_id: kri.id, limit: 100, ...(cursor ? { cursor } : {}) }),
-        () => undefined,
-      ),
+    () => allPages((cursor) => api.call('kri.values', pageInput({ kri_id: kri.id }, cursor))),
     [kri.id],
   )
   const values = useLoad(loadValues)

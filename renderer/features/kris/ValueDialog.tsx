@@ -4,9 +4,9 @@ import { api, toApiError, type ApiError } from '#renderer/api'
 import { Dialog, ErrorBanner, FieldError, LocalTime } from '#renderer/components/index'
 import { KRI_STATUS_LABEL, KriStatusChip } from '#renderer/components/rcsa/index'
 import { useLoad } from '#renderer/hooks/use-load'
+import { allPages, pageInput } from '#renderer/lib/all-pages'
 import { describedField } from '#renderer/lib/form-errors'
 import { utcToday } from '#renderer/lib/time'
-import { allPages } from './kri-export'
 import {
   issueField,
   periodText,
@@ -63,15 +63,8 @@ export function ValueDialog({ kriId, mode, periodStart, onClose, onSaved }: Prop
 
 /** Current values of the KRI from `from` on, every page (the periods already recorded). */
 async function recordedFrom(kriId: string, from: string | undefined): Promise<KriValueRow[]> {
-  return allPages(
-    (cursor) =>
-      api.call('kri.values', {
-        kri_id: kriId,
-        limit: 100,
-        ...(from ? { period_from: from } : {}),
-        ...(cursor ? { cursor } : {}),
-      }),
-    () => undefined,
+  return allPages((cursor) =>
+    api.call('kri.values', pageInput({ kri_id: kriId, ...(from ? { period_from: from } : {}) }, cursor)),
   )
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toCsv } from '#renderer/lib/csv'
-import { allPages, decimalCell } from './kri-export'
+import { decimalCell } from './kri-export'
 
 describe('decimalCell', () => {
   it('keeps KRI decimals exact with their own number of places', () => {
@@ -12,22 +12,5 @@ describe('decimalCell', () => {
     expect(toCsv({ columns: [{ header: 'v', kind: 'decimal' }], rows: [[decimalCell('-0.0001')]] })).toBe(
       '\uFEFFv\r\n-0.0001\r\n',
     )
-  })
-})
-
-describe('allPages', () => {
-  it('follows next_cursor to the end', async () => {
-    const pages: Record<string, { items: number[]; next_cursor: string | null }> = {
-      start: { items: [1, 2], next_cursor: 'b' },
-      b: { items: [3], next_cursor: null },
-    }
-    const seen: number[] = []
-    expect(
-      await allPages(
-        async (c) => pages[c ?? 'start']!,
-        (n) => seen.push(n),
-      ),
-    ).toEqual([1, 2, 3])
-    expect(seen).toEqual([2, 3])
   })
 })

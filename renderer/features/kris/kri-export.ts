@@ -61,19 +61,3 @@ function sheetOf<R>(name: string, columns: readonly Column<R>[], rows: readonly 
 
 export const kriSheet = (name: string, rows: readonly KriRow[]) => sheetOf(name, KRI_COLUMNS, rows)
 export const breachSheet = (name: string, rows: readonly KriBreachRow[]) => sheetOf(name, BREACH_COLUMNS, rows)
-
-/** Every page of a keyset-paged query, 100 rows at a time. */
-export async function allPages<T>(
-  page: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor: string | null }>,
-  progress: (n: number) => void,
-): Promise<T[]> {
-  const out: T[] = []
-  let cursor: string | undefined
-  do {
-    const p = await page(cursor)
-    out.push(...p.items)
-    progress(out.length)
-    cursor = p.next_cursor ?? undefined
-  } while (cursor !== undefined)
-  return out
-}

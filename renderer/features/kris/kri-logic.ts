@@ -12,6 +12,7 @@ import {
   type Period,
 } from '#shared/kris/kri.period.rules'
 import { statusOf, type Direction, type Thresholds, type ValueStatus } from '#shared/kris/kri.status.rules'
+import { thresholdSummary, trimDecimal } from '#renderer/components/rcsa/kri-format'
 
 /** Threshold numbers as the answers carry them: decimal strings, null for the other direction's fields. */
 export type DecimalThresholds = {
@@ -68,9 +69,7 @@ export function previewStatus(value: string, thresholds: Thresholds | null): Pre
 
 /** A decimal string as displayed (§1: trailing zeros trimmed). */
 export function displayDecimal(value: string | null | undefined): string {
-  if (value == null) return '—'
-  const p = parseDecimal(value)
-  return p.ok ? formatE4(p.e4) : value
+  return value == null ? '—' : trimDecimal(value)
 }
 
 /** "12.5 %", "4 hours": the value and its unit, as the messages of §10 write them. */
@@ -94,27 +93,8 @@ export function periodText(frequency: Frequency, start: string): string {
   }
 }
 
-/** The thresholds in words: "Amber 5 · Red 10 · Target 2" or the four band limits with the target. */
-export function thresholdText(t: DecimalThresholds | null | undefined): string {
-  if (!t) return '—'
-  const parts: [string, string | null | undefined][] =
-    t.direction === 'within_band'
-      ? [
-          ['Red low', t.red_low],
-          ['Amber low', t.amber_low],
-          ['Amber high', t.amber_high],
-          ['Red high', t.red_high],
-        ]
-      : [
-          ['Amber', t.amber],
-          ['Red', t.red],
-        ]
-  parts.push(['Target', t.target])
-  return parts
-    .filter((p): p is [string, string] => p[1] != null)
-    .map(([k, v]) => `${k} ${displayDecimal(v)}`)
-    .join(' · ')
-}
+/** The thresholds in words: "Amber 5 · Red 10 · Target 2" or the four band limits with the target; "—" if none. */
+export const thresholdText = (t: DecimalThresholds | null | undefined): string => thresholdSummary(t, '—')
 
 export type PeriodChoice = Period & { label: string; overdue: boolean }
 

@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import type { ApiError } from '#renderer/api'
-import { ErrorBanner } from '#renderer/components/index'
+import { ErrorBanner, TextDialog } from '#renderer/components/index'
 import { DeleteMeasure } from './DeleteMeasure'
 import { INPUT_LABELS } from './labels'
 import { useMeasureDetail } from './measure-store'
 import type { MeasureAction, MeasureDetail } from './measure-types'
-import { TextDialog } from './TextDialog'
 import { buttonClass, runTransition } from './transitions'
 
 const NOTES: Record<string, string> = {

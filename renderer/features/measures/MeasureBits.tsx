@@ -44,5 +44,4 @@ export function LockIcon({ tip }: { tip: string }) {
   )
 }
 
-/** Characters as the catalogue counts them: trimmed, in code points. */
-export const lengthOf = (text: string) => [...text.trim()].length
+export { lengthOf } from '#renderer/lib/text-count'

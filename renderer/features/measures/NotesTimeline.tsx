@@ -1,9 +1,5 @@
-import { useState } from 'react'
-import { api, type ApiError } from '#renderer/api'
-import { ErrorBanner, FieldError, LocalTime } from '#renderer/components/index'
-import { describedField } from '#renderer/lib/form-errors'
-import { count } from './labels'
-import { lengthOf } from './MeasureBits'
+import { api } from '#renderer/api'
+import { CommentBox, LocalTime } from '#renderer/components/index'
 import { useMeasureDetail } from './measure-store'
 import type { MeasureDetail } from './measure-types'
 import { noteIso, parseNotes } from './notes-log'
@@ -21,7 +17,7 @@ export function NotesTimeline({ measure: m }: { measure: MeasureDetail }) {
   return (
     <section className="panel" aria-labelledby="notes-title">
       <h2 id="notes-title">Notes</h2>
-      {m.permissions.can_comment && <CommentBox measure={m} />}
+      {m.permissions.can_comment && <MeasureComment measure={m} />}
       {entries.length === 0 ? (
         <p className="muted">No notes yet.</p>
       ) : (
@@ -48,52 +44,15 @@ export function NotesTimeline({ measure: m }: { measure: MeasureDetail }) {
 const MAX = 1000
 
 /** measures §9: a participant's comment goes on top of the log, in any state. */
-function CommentBox({ measure: m }: { measure: MeasureDetail }) {
+function MeasureComment({ measure: m }: { measure: MeasureDetail }) {
   const run = useMeasureDetail((s) => s.run)
   const busy = useMeasureDetail((s) => s.busy)
-  const [text, setText] = useState('')
-  const [fieldError, setFieldError] = useState<string | undefined>()
-  const [error, setError] = useState<ApiError | null>(null)
-  const length = lengthOf(text)
-
-  const submit = async () => {
-    setError(null)
-    setFieldError(undefined)
-    const failed = await run(() => api.call('measure.addComment', { id: m.id, comment: text }))
-    if (!failed) return setText('')
-    const onComment = failed.issues.find((i) => i.path[0] === 'comment')
-    if (onComment) setFieldError(onComment.message)
-    else setError(failed)
-  }
-
   return (
-    <form
-      className="comment-box"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault()
-        void submit()
-      }}
-    >
-      <ErrorBanner error={error} />
-      <div className="field">
-        <label htmlFor="measure-comment">Add a comment</label>
-        <textarea
-          {...describedField('measure-comment', fieldError, { hintId: 'measure-comment-count' })}
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <p className={`hint counter${length > MAX ? ' over' : ''}`} id="measure-comment-count">
-          Between 1 and {count(MAX)} characters. {count(length)} / {count(MAX)}
-        </p>
-        <FieldError id="measure-comment" message={fieldError} />
-      </div>
-      <div className="inline">
-        <button type="submit" className="button-secondary" disabled={busy}>
-          Add comment
-        </button>
-      </div>
-    </form>
+    <CommentBox
+      id="measure-comment"
+      max={MAX}
+      busy={busy}
+      onSubmit={(comment) => run(() => api.call('measure.addComment', { id: m.id, comment }))}
+    />
   )
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { toApiError, type ApiError } from '#renderer/api'
+import { TextDialog } from '#renderer/components/index'
 import { INPUT_LABELS } from './labels'
 import type { MeasureAction, MeasureRow } from './measure-types'
-import { TextDialog } from './TextDialog'
 import { buttonClass, runTransition } from './transitions'
 
 /** measures §14 My measures: a row's buttons are the row's available_actions, at the version the list showed. */

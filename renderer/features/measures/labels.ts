@@ -37,5 +37,4 @@ const ACTION_WORDS: Record<string, string> = {
 
 export const measureActionWords = (action: string) => ACTION_WORDS[action] ?? null
 
-/** `1,000`: the bounds in the words the catalogue's messages use. */
-export const count = (n: number) => n.toLocaleString('en-US')
+export { count } from '#renderer/lib/text-count'

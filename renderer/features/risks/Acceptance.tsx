@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { api, type ApiError } from '#renderer/api'
-import { Dialog, ErrorBanner, FieldError, LocalTime } from '#renderer/components/index'
+import { Dialog, ErrorBanner, FieldError, LocalTime, TextDialog } from '#renderer/components/index'
 import { useLoad } from '#renderer/hooks/use-load'
 import { describedField } from '#renderer/lib/form-errors'
 import { formatDate, utcToday } from '#renderer/lib/time'
@@ -9,7 +9,6 @@ import { ACCEPTANCE_STATE_LABELS, count, lengthOf, person } from './labels'
 import { useRiskDetail } from './risk-store'
 import type { AcceptanceRow, Person, RiskDetail } from './risk-types'
 import { RiskAcceptanceBadge } from './RiskBits'
-import { TextDialog } from './TextDialog'
 
 export type Decision = 'accept' | 'reject' | 'withdraw' | 'revoke'
 
@@ -72,6 +71,7 @@ export function DecisionDialog(props: {
   }
   return (
     <TextDialog
+      rule="minimum"
       title={`${d.label} ${a.ref} – ${a.risk_ref}`}
       label={d.text}
       field={d.field}

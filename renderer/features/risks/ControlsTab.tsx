@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { api, type ApiError } from '#renderer/api'
-import { Dialog, ErrorBanner, FieldError, LocalTime } from '#renderer/components/index'
+import { Dialog, ErrorBanner, FieldError, LocalTime, TextDialog } from '#renderer/components/index'
 import { EvidenceBadge, InactiveBadge, TestResultBadge } from '#renderer/components/rcsa/index'
 import { useLoad } from '#renderer/hooks/use-load'
 import { describedField } from '#renderer/lib/form-errors'
@@ -10,7 +10,6 @@ import { CONTROL_NATURE_LABELS, CONTROL_TYPE_LABELS, count, lengthOf } from './l
 import { useRiskDetail } from './risk-store'
 import type { LinkedControl, RiskDetail } from './risk-types'
 import { evidenceOf, testResultOf } from './RiskBits'
-import { TextDialog } from './TextDialog'
 
 const NOTES_MAX = 1000
 
@@ -123,6 +122,7 @@ export function ControlsTab({ risk: r }: { risk: RiskDetail }) {
       {linking && <LinkControlDialog risk={r} onClose={() => setLinking(false)} />}
       {editing && (
         <TextDialog
+          rule="minimum"
           title={`Notes on ${editing.code ?? editing.ref}`}
           label="Link notes"
           field="notes"

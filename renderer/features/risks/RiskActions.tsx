@@ -1,13 +1,12 @@
 import { useState } from 'react'
 import { api, toApiError, type ApiError } from '#renderer/api'
-import { Dialog, ErrorBanner } from '#renderer/components/index'
+import { Dialog, ErrorBanner, TextDialog } from '#renderer/components/index'
 import { SCREEN_PATHS } from '#renderer/router'
 import { useFlash } from '#renderer/stores/flash'
 import { ApproveDialog } from './ApproveDialog'
 import { useRiskDetail } from './risk-store'
 import type { RiskAction, RiskDetail } from './risk-types'
 import { violationMessages } from './RiskBits'
-import { TextDialog } from './TextDialog'
 
 type Props = {
   risk: RiskDetail
@@ -95,6 +94,7 @@ export function RiskActions({ risk: r, onEdit, onRequestAcceptance }: Props) {
       {asking?.command === 'risk.approve' && <ApproveDialog risk={r} action={asking} onClose={() => setAsking(null)} />}
       {asking && asking.command !== 'risk.approve' && (
         <TextDialog
+          rule="minimum"
           title={`${asking.label} – ${r.ref}`}
           label="Reason"
           field="reason"

@@ -95,7 +95,7 @@ export const riskActionWords = (action: string): string | null => ACTION_WORDS[a
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /** Text length as the catalogue counts it: code points after trimming (risks.md §1 "Text"). */
-export const lengthOf = (text: string) => [...text.trim()].length
+export { lengthOf } from '#renderer/lib/text-count'
 
 const numberFormat = new Intl.NumberFormat()
 export const count = (n: number) => numberFormat.format(n)

@@ -1,27 +1,12 @@
-import type { OutputOf } from '#shared/catalogue/types'
 import { api } from '#renderer/api'
+import { allPages, pageInput } from '#renderer/lib/all-pages'
 import type { Cell, CellKind, Sheet } from '#renderer/lib/sheet'
 import type { RegisterQuery } from './list-filters'
 import type { RiskRow } from './risk-types'
 
-const PAGE = 100
-
 /** Every risk the register's filters and the caller's visibility give: risk.list, paged to its end. */
-export async function allRiskRows(query: RegisterQuery, progress: (n: number) => void): Promise<RiskRow[]> {
-  const rows: RiskRow[] = []
-  let cursor: string | null = null
-  do {
-    const page: OutputOf<'risk.list'> = await api.call('risk.list', {
-      ...query,
-      limit: PAGE,
-      ...(cursor === null ? {} : { cursor }),
-    })
-    rows.push(...page.items)
-    progress(rows.length)
-    cursor = page.next_cursor
-  } while (cursor !== null)
-  return rows
-}
+export const allRiskRows = (query: RegisterQuery, progress: (n: number) => void): Promise<RiskRow[]> =>
+  allPages((cursor) => api.call('risk.list', pageInput(query, cursor)), progress)
 
 type Column = { header: string; kind: CellKind; width?: number; value: (r: RiskRow) => Cell }
 

@@ -1,16 +1,30 @@
 import { useId, useState } from 'react'
 import type { ApiError } from '#renderer/api'
-import { Dialog, ErrorBanner, FieldError } from '#renderer/components/index'
 import { describedField } from '#renderer/lib/form-errors'
-import { count } from './labels'
-import { lengthOf } from './MeasureBits'
+import { count, lengthOf } from '#renderer/lib/text-count'
+import { Dialog } from './Dialog'
+import { ErrorBanner } from './ErrorBanner'
+import { FieldError } from './FieldError'
 
 type Props = {
   title: string
   label: string
   submitLabel: string
+  /** 0 for an optional text. */
   min: number
   max: number
+  /**
+   * How the length rule reads. 'range' (measures §14, controls): "Between 10 and 1,000 characters.". 'minimum'
+   * (risks §15 "Reason dialogs"): "At least 20 characters, at most 2,000." (or "Optional, …" when min is 0), and
+   * the counter says how many characters are still needed.
+   */
+  rule?: 'range' | 'minimum'
+  /**
+   * The input field the catalogue names in its VALIDATION issues (reason, note, comment…). Without it, any issue on
+   * a single field other than the record's id and version goes under the box.
+   */
+  field?: string
+  initial?: string
   /** What happens with the text, e.g. "It is added to the notes log." */
   note?: string | undefined
   danger?: boolean
@@ -20,14 +34,21 @@ type Props = {
   onClose: () => void
 }
 
-/** measures §14: a text box, a character counter and the min/max rule the catalogue gave. */
-export function TextDialog({ title, label, submitLabel, min, max, note, danger, busy, onSubmit, onClose }: Props) {
+/** A reason or note dialog: a text box with a live character counter and the min/max rule the catalogue gave. */
+export function TextDialog(props: Props) {
+  const { title, label, submitLabel, min, max, rule = 'range', field, note, danger, busy, onSubmit, onClose } = props
   const id = `text-${useId().replace(/:/g, '')}`
-  const [text, setText] = useState('')
+  const [text, setText] = useState(props.initial ?? '')
   const [fieldError, setFieldError] = useState<string | undefined>()
   const [error, setError] = useState<ApiError | null>(null)
   const length = lengthOf(text)
-  const rule = `Between ${count(min)} and ${count(max)} characters.`
+  const short = min > 0 && length < min
+  const words =
+    rule === 'range'
+      ? `Between ${count(min)} and ${count(max)} characters.`
+      : min > 0
+        ? `At least ${count(min)} characters, at most ${count(max)}.`
+        : `Optional, at most ${count(max)} characters.`
 
   const submit = async () => {
     // The catalogue judges the length and answers in its own words; the counter is the early hint.
@@ -35,8 +56,10 @@ export function TextDialog({ title, label, submitLabel, min, max, note, danger, 
     setFieldError(undefined)
     const failed = await onSubmit(text.trim())
     if (!failed) return onClose()
-    const onField = failed.issues.find(
-      (i) => i.path.length === 1 && i.path[0] !== 'id' && i.path[0] !== 'expected_version',
+    const onField = failed.issues.find((i) =>
+      field === undefined
+        ? i.path.length === 1 && i.path[0] !== 'id' && i.path[0] !== 'expected_version'
+        : i.path[0] === field,
     )
     if (onField) setFieldError(onField.message)
     else setError(failed)
@@ -60,10 +83,11 @@ export function TextDialog({ title, label, submitLabel, min, max, note, danger, 
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <p className={`hint counter${length > max || (length > 0 && length < min) ? ' over' : ''}`} id={`${id}-count`}>
-          <span>{rule}</span>{' '}
+        <p className={`hint counter${length > max || (length > 0 && short) ? ' over' : ''}`} id={`${id}-count`}>
+          <span>{words}</span>{' '}
           <span aria-live="polite">
             {count(length)} / {count(max)}
+            {rule === 'minimum' && short ? ` (${count(min - length)} more needed)` : ''}
           </span>
         </p>
         <FieldError id={id} message={fieldError} />
