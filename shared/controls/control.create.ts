@@ -1,3 +1,4 @@
+import type { Actor } from '../catalogue/context'
 import { defineCommand } from '../catalogue/define'
 import type { CommandCtx } from '../catalogue/context'
 import { fail } from '../core/errors'
@@ -79,7 +80,7 @@ export const createControl = defineCommand({
   creates: { prefix: 'CTL' },
   async handler(ctx, input) {
     refuseReadOnly(ctx.actor)
-    if (!hasRole(ctx.actor, 'risk_officer')) fail.forbidden('Only Risk Officers can create controls.')
+    if (!mayCreateControls(ctx.actor)) fail.forbidden('Only Risk Officers can create controls.')
     const issues = await controlValueIssues(ctx, {
       business_unit_id: input.business_unit_id,
       owner_id: input.owner_id,
@@ -105,3 +106,6 @@ export const createControl = defineCommand({
     return { id: control.id, ref: control.ref, version: control.version, is_active: true }
   },
 })
+
+/** controls.md §3.1: only risk officers create controls (the library's "New control" follows it). */
+export const mayCreateControls = (actor: Actor) => hasRole(actor, 'risk_officer')

@@ -1,3 +1,4 @@
+import { mayCreateControls } from './control.create'
 import { PostgresAdapter, sql, type ExpressionBuilder } from 'kysely'
 import { z } from 'zod'
 import { defineQuery } from '../catalogue/define'
@@ -196,6 +197,7 @@ export const listControls = defineQuery({
       page.map((r) => r.id),
     )
     return {
+      can_create: mayCreateControls(ctx.actor),
       items: page.map((r) => ({
         ...r,
         effectiveness: r.effectiveness === null ? null : Number(r.effectiveness),

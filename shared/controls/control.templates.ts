@@ -1,8 +1,8 @@
+import { mayCreateControls } from './control.create'
 import { z } from 'zod'
 import { defineCommand, defineQuery } from '../catalogue/define'
 import { fail } from '../core/errors'
 import { Id } from '../core/primitives'
-import { hasRole } from '../users/actor'
 import { insertControl } from './control.create'
 import { insertFrameworkRef } from './control.frameworks'
 import { controlValueIssues, refuseReadOnly } from './control.store'
@@ -40,7 +40,7 @@ export const createControlFromTemplate = defineCommand({
       .executeTakeFirst()
     if (!t) fail.notFound('Control template')
     refuseReadOnly(ctx.actor)
-    if (!hasRole(ctx.actor, 'risk_officer')) fail.forbidden('Only Risk Officers can create controls.')
+    if (!mayCreateControls(ctx.actor)) fail.forbidden('Only Risk Officers can create controls.')
     const issues = await controlValueIssues(ctx, {
       business_unit_id: input.business_unit_id,
       owner_id: input.owner_id,

@@ -1,3 +1,4 @@
+import type { Actor } from '../catalogue/context'
 import { defineCommand } from '../catalogue/define'
 import { fail, type Issue } from '../core/errors'
 import { getSetting } from '../settings/app-settings'
@@ -29,7 +30,7 @@ export const createKri = defineCommand({
   creates: { prefix: 'KRI' },
   async handler(ctx, input) {
     refuseReadOnly(ctx.actor)
-    if (!hasRole(ctx.actor, 'risk_officer')) fail.forbidden('Only Risk Officers can create KRIs.')
+    if (!mayCreateKris(ctx.actor)) fail.forbidden('Only Risk Officers can create KRIs.')
 
     const tenantId = ctx.meta.tenantId
     const issues: Issue[] = []
@@ -115,3 +116,6 @@ export const createKri = defineCommand({
     }
   },
 })
+
+/** kris.md §5.1: only risk officers create KRIs (the register's "New KRI" follows it). */
+export const mayCreateKris = (actor: Actor) => hasRole(actor, 'risk_officer')

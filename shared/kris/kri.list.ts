@@ -1,3 +1,4 @@
+import { mayCreateKris } from './kri.create'
 import { PostgresAdapter, sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely'
 import { defineQuery } from '../catalogue/define'
 import type { QueryCtx } from '../catalogue/context'
@@ -276,6 +277,7 @@ export const listKris = defineQuery({
     })
     const last = items[items.length - 1]
     return {
+      can_create: mayCreateKris(ctx.actor),
       items,
       next_cursor: rows.length > input.limit && last ? cursorOf(input.sort, last) : null,
       total,

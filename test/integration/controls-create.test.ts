@@ -80,6 +80,14 @@ describe.each(ENGINES)('control.create on %s', (engine) => {
   })
 
   it('CTL-01 only ro may create, edit and deactivate; mgr and emp see read-only views; aud cannot change controls', async () => {
+    // "New control" follows the list's can_create, the same gate as control.create.
+    for (const [user, offered] of [
+      ['ro', true],
+      ['mgr', false],
+      ['emp', false],
+      ['aud', false],
+    ] as const)
+      expect((await env.ok(user, 'control.list', {})).can_create, user).toBe(offered)
     await refuse(env, 'mgr', 'control.create', await input(), {
       code: 'FORBIDDEN',
       message: 'Only Risk Officers can create controls.',

@@ -28,6 +28,14 @@ describe.each(ENGINES)('KRI definition on %s', (engine) => {
 
   it('KRI-01 only risk officers create; ro creates a monthly Retail KRI (NO_DATA, set 1 from the 1st); Wholesale is outside scope', async () => {
     env.clock.set(T0)
+    // "New KRI" follows the list's can_create, the same gate as kri.create.
+    for (const [user, offered] of [
+      ['ro', true],
+      ['mgr', false],
+      ['emp', false],
+      ['aud', false],
+    ] as const)
+      expect((await env.ok(user, 'kri.list', {})).can_create, user).toBe(offered)
     await refuse(env, 'mgr', 'kri.create', await kriInput(env), {
       code: 'FORBIDDEN',
       message: 'Only Risk Officers can create KRIs.',

@@ -11,7 +11,7 @@ import { librarySheet } from './exports'
 import { plural } from './labels'
 import { LibraryFilterBar } from './LibraryFilterBar'
 import { listInput, NO_FILTERS, type LibraryFilters } from './library-filters'
-import { useFormOptions, useFrameworks, useIsRiskOfficer } from './options'
+import { useFormOptions, useFrameworks } from './options'
 
 /** Every control the filters give, paged to the end (the export of the filtered set). */
 const allRows = (input: ControlListInput, progress: (n: number) => void): Promise<ControlRow[]> =>
@@ -19,10 +19,10 @@ const allRows = (input: ControlListInput, progress: (n: number) => void): Promis
 
 /** controls.md §11 "Controls library": filter bar, keyset list, export, New control and Starter library. */
 export function ControlsLibrary() {
-  const officer = useIsRiskOfficer()
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS)
   const [creating, setCreating] = useState(false)
   const [total, setTotal] = useState<number | null>(null)
+  const [officer, setOfficer] = useState(false)
   const options = useFormOptions()
   const frameworks = useFrameworks()
   const key = JSON.stringify(listInput(filters))
@@ -31,6 +31,7 @@ export function ControlsLibrary() {
       const input = JSON.parse(key) as ControlListInput
       const page = await api.call('control.list', cursor === undefined ? input : { ...input, cursor })
       setTotal(page.total)
+      setOfficer(page.can_create)
       return page
     },
     [key],

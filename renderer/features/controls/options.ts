@@ -15,5 +15,4 @@ export function useFrameworks(activeOnly = false) {
   return useLoad(load)
 }
 
-export const useIsRiskOfficer = () => useSession((s) => s.user?.roles.includes('risk_officer') ?? false)
 export const useMyId = () => useSession((s) => s.user?.id ?? null)

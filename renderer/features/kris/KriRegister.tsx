@@ -22,17 +22,19 @@ export function KriRegister() {
   const [tab, setTab] = useState<Tab>(me.isRiskOfficer || me.isAuditor ? 'all' : 'mine')
   const [values, setValues] = useState<KriFilterValues>(NO_KRI_FILTERS)
   const [creating, setCreating] = useState(false)
+  const [canCreate, setCanCreate] = useState(false)
   const [recording, setRecording] = useState<KriRow | null>(null)
   const key = JSON.stringify(listInput(values, tab === 'mine'))
   const query = useCallback(
-    (cursor: string | undefined) => {
+    async (cursor: string | undefined) => {
       const input = JSON.parse(key) as KriListInput
-      return api.call('kri.list', cursor === undefined ? input : { ...input, cursor })
+      const page = await api.call('kri.list', cursor === undefined ? input : { ...input, cursor })
+      setCanCreate(page.can_create)
+      return page
     },
     [key],
   )
   const list = usePaged(query)
-  const canCreate = me.isRiskOfficer && !me.isAuditor
 
   const build = async (progress: (text: string) => void) => {
     const input = JSON.parse(key) as KriListInput
