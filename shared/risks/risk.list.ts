@@ -11,7 +11,7 @@ import type { Actor, QueryCtx } from '../catalogue/context'
 import { decodeCursor, encodeCursor } from '../core/cursor'
 import type { DB, Db } from '../db/schema'
 import { matrixById, type Matrix } from '../risk-matrix/matrix.bands'
-import { ACCEPTANCE_FILTER_STATES, acceptanceBadge, bandView, RISK_STATUS_LABELS } from './risk.read-rules'
+import { ACCEPTANCE_FILTER_STATES, acceptanceBadge, bandView, queuesOf, RISK_STATUS_LABELS } from './risk.read-rules'
 import { RiskListInput, type RiskQueue, type RiskSort } from './risk.read-schema'
 import { riskVisible } from './risk.visibility'
 
@@ -90,7 +90,9 @@ const latestAcceptanceState = (eb: Eb) =>
 function queuePredicate(actor: Actor, queue: RiskQueue, today: string) {
   const officer = actor.roles.includes('risk_officer')
   const manager = actor.roles.includes('manager')
+  const held = queuesOf(actor.roles).includes(queue)
   return (eb: Eb): Expression<SqlBool> => {
+    if (!held) return eb.lit(false)
     const inScope =
       officer && actor.groupScope
         ? eb.lit(true)
@@ -99,19 +101,16 @@ function queuePredicate(actor: Actor, queue: RiskQueue, today: string) {
           : eb.lit(false)
     switch (queue) {
       case 'PENDING_MY_VALIDATION':
-        return officer ? eb.and([eb('risk.status', '=', 'ASSESSED'), inScope]) : eb.lit(false)
+        return eb.and([eb('risk.status', '=', 'ASSESSED'), inScope])
       case 'MY_DRAFTS':
-        return officer || manager
-          ? eb.and([
-              eb('risk.status', '=', 'DRAFT'),
-              eb.or([eb('risk.owner_id', '=', actor.id), eb('risk.created_by', '=', actor.id)]),
-            ])
-          : eb.lit(false)
+        return eb.and([
+          eb('risk.status', '=', 'DRAFT'),
+          eb.or([eb('risk.owner_id', '=', actor.id), eb('risk.created_by', '=', actor.id)]),
+        ])
       case 'DUE_FOR_REASSESSMENT': {
         const whose: Expression<SqlBool>[] = []
         if (officer) whose.push(inScope)
         if (manager) whose.push(eb('risk.owner_id', '=', actor.id))
-        if (whose.length === 0) return eb.lit(false)
         return eb.and([eb('risk.status', '=', 'ACTIVE'), eb('risk.next_review_date', '<=', today), eb.or(whose)])
       }
     }

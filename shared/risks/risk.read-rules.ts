@@ -1,5 +1,6 @@
 import type { Role } from '../core/primitives'
 import type { Matrix } from '../risk-matrix/matrix.bands'
+import type { RiskQueue } from './risk.read-schema'
 
 /*
  * Pure rules of the risk register's read side (risks.md §2.3, §5.1, §9, §12.6, §15, §16): what the list and the
@@ -187,4 +188,16 @@ export const FAILED_TEST_WARNING = 'A linked control failed its last test. Consi
 /** §14 warnings of the detail: a linked active control whose latest test is INEFFECTIVE. */
 export function detailWarnings(controls: readonly { is_active: number | boolean; last_test_result: string | null }[]) {
   return controls.some((c) => Boolean(c.is_active) && c.last_test_result === 'INEFFECTIVE') ? [FAILED_TEST_WARNING] : []
+}
+
+/** §7 "who": the queues a user's roles have, in the register's tab order (risk.list answers the others empty). */
+export function queuesOf(roles: readonly Role[]): RiskQueue[] {
+  const officer = roles.includes('risk_officer')
+  const manager = roles.includes('manager')
+  const has: Record<RiskQueue, boolean> = {
+    MY_DRAFTS: officer || manager,
+    PENDING_MY_VALIDATION: officer,
+    DUE_FOR_REASSESSMENT: officer || manager,
+  }
+  return (['MY_DRAFTS', 'PENDING_MY_VALIDATION', 'DUE_FOR_REASSESSMENT'] as const).filter((q) => has[q])
 }

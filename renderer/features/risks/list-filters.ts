@@ -1,6 +1,7 @@
 import type { Role } from '#shared/core/primitives'
 import { RiskListInput as ListSchema, RISK_QUEUES, RISK_SORTS, type RiskQueue } from '#shared/risks/risk.read-schema'
 import type { RiskListInput } from './risk-types'
+import { queuesOf } from '#shared/risks/risk.read-rules'
 
 /**
  * The register's query (risks.md §16) lives in the hash, `#/risks?status=ACTIVE&residual_likelihood=3…`: a heat map
@@ -147,20 +148,9 @@ export const QUEUE_LABELS: Record<RiskQueue, string> = {
   DUE_FOR_REASSESSMENT: 'Due for reassessment',
 }
 
-/** §7 / §15: the queues the caller's roles have, then All. */
+/** §7 / §15: the queues the caller's roles have (the catalogue's rule), then All. */
 export function registerTabs(roles: readonly Role[]): RegisterTab[] {
-  const officer = roles.includes('risk_officer')
-  const manager = roles.includes('manager')
-  const has: Record<RiskQueue, boolean> = {
-    MY_DRAFTS: officer || manager,
-    PENDING_MY_VALIDATION: officer,
-    DUE_FOR_REASSESSMENT: officer || manager,
-  }
-  const order: RiskQueue[] = ['MY_DRAFTS', 'PENDING_MY_VALIDATION', 'DUE_FOR_REASSESSMENT']
-  return [
-    ...order.filter((q) => has[q]).map((q) => ({ queue: q, label: QUEUE_LABELS[q] })),
-    { queue: null, label: 'All risks' },
-  ]
+  return [...queuesOf(roles).map((q) => ({ queue: q, label: QUEUE_LABELS[q] })), { queue: null, label: 'All risks' }]
 }
 
 /** The orders the register offers (§16 sort keys); '' is the tab's own order. */
