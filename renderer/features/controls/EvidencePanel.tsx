@@ -212,7 +212,8 @@ function EvidenceCard({
           Archived <LocalTime iso={e.archived_at} />: {e.archive_reason}
         </p>
       )}
-      {latest && (
+      {/* The open chain lists the latest revision too (newest first), so the summary steps aside. */}
+      {latest && !open && (
         <div className="evidence-latest">
           <p className="subhead">Latest revision</p>
           <RevisionFacts
