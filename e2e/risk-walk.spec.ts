@@ -250,8 +250,12 @@ test('RSK-43/45 the owner requests acceptance from ro, who accepts it from the a
   await openRisk(page)
   await actions(page).getByRole('button', { name: 'Request acceptance' }).click()
   const dialog = page.getByRole('dialog', { name: `Request acceptance – ${ref}` })
-  await dialog.getByLabel('Search people').fill('ro@')
-  await dialog.getByLabel('Approver').selectOption({ label: 'Rosa Olsen (ro@riskdesk.test)' })
+  // A Medium risk: the picker offers the managers and risk officers who see it (§12.3), never the requester.
+  const approver = dialog.getByLabel('Approver')
+  await expect(approver.getByRole('option', { name: 'Rosa Olsen (ro@riskdesk.test)' })).toHaveCount(1)
+  await expect(approver.getByRole('option', { name: /\(mgr@riskdesk\.test\)/ })).toHaveCount(0)
+  await expect(approver.getByRole('option', { name: /\(ro2@riskdesk\.test\)/ })).toHaveCount(0)
+  await approver.selectOption({ label: 'Rosa Olsen (ro@riskdesk.test)' })
   await dialog
     .getByLabel('Justification')
     .fill('Residual risk is Medium after the daily sweep; replacing every fascia costs more than the expected loss.')

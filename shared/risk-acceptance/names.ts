@@ -7,4 +7,5 @@ export const RISK_ACCEPTANCE_NAMES: readonly string[] = [
   'riskAcceptance.revoke',
   'riskAcceptance.sweepExpiry',
   'riskAcceptance.list',
+  'riskAcceptance.approverOptions',
 ]

@@ -234,6 +234,29 @@ describe.each(ENGINES)('formal risk acceptance on %s', (engine) => {
     expect(await registerBadge('ro', risk.id)).toBe('Acceptance pending')
   })
 
+  it('RSK-44 the approver picker offers exactly the people the request would accept', async () => {
+    env.clock.set(T0)
+    const options = async (user: string, riskId: string) =>
+      ((await env.ok(user, 'riskAcceptance.approverOptions', { risk_id: riskId })).items as { id: string }[]).map(
+        (u) => u.id,
+      )
+    const high = await activeRisk(env, { residual: [3, 4] }) // 12 High: risk officers who see Retail
+    const offered = await options('mgr', high.id)
+    expect(offered).toContain(env.users.ro)
+    expect(offered).toContain(env.users.rog)
+    for (const u of ['mgr', 'mgr3', 'emp', 'ro2', 'aud']) expect(offered, u).not.toContain(env.users[u])
+    const critical = await activeRisk(env, { inherent: [4, 5], residual: [4, 4] }) // 16 Critical: group scope
+    const forCritical = await options('mgr', critical.id)
+    expect(forCritical).toContain(env.users.rog)
+    expect(forCritical).not.toContain(env.users.ro)
+    // The requester is never offered; a risk the caller cannot see is NOT_FOUND.
+    expect(await options('rog', critical.id)).not.toContain(env.users.rog)
+    expect(await env.call('ro2', 'riskAcceptance.approverOptions', { risk_id: high.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+  })
+
   it('RSK-44 the approver needs the authority of the residual band', async () => {
     env.clock.set(T0)
     const high = await activeRisk(env, { residual: [3, 4] }) // 12 High

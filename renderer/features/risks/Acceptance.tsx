@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import { api, type ApiError } from '#renderer/api'
 import { Dialog, ErrorBanner, FieldError, LocalTime, TextDialog } from '#renderer/components/index'
 import { useLoad } from '#renderer/hooks/use-load'
@@ -7,7 +7,7 @@ import { formatDate, utcToday } from '#renderer/lib/time'
 import { href, riskPath } from '#renderer/router'
 import { ACCEPTANCE_STATE_LABELS, count, lengthOf, person } from './labels'
 import { useRiskDetail } from './risk-store'
-import type { AcceptanceRow, Person, RiskDetail } from './risk-types'
+import type { AcceptanceRow, RiskDetail } from './risk-types'
 import { RiskAcceptanceBadge } from './RiskBits'
 
 export type Decision = 'accept' | 'reject' | 'withdraw' | 'revoke'
@@ -353,9 +353,9 @@ function RequestAcceptanceDialog({
         <label htmlFor="acceptance-approver">Approver</label>
         <ApproverPicker
           id="acceptance-approver"
+          riskId={r.id}
           value={approver}
           onChange={setApprover}
-          current={latest ? { id: latest.approver_id, full_name: latest.approver_name, email: '' } : null}
           invalid={!!errors.approver_id}
           describedBy={errors.approver_id ? 'acceptance-approver-error' : 'acceptance-approver-hint'}
         />
@@ -411,54 +411,43 @@ function RequestAcceptanceDialog({
 }
 
 /**
- * A person picker over the active users who can hold a working role (measure.responsibleOptions); the catalogue
- * judges whether the chosen person may accept this risk (§12.3) and answers on `approver_id`.
+ * The approvers the catalogue offers for this risk (riskAcceptance.approverOptions applies §12.3: authority of
+ * the residual band, sees the risk, not the requester); the request still judges the choice when it is sent.
  */
+const NO_PEOPLE: readonly { id: string; full_name: string; email: string }[] = []
+
 function ApproverPicker(props: {
   id: string
+  riskId: string
   value: string
   onChange: (id: string) => void
-  current: Person | null
   invalid: boolean
   describedBy: string
 }) {
-  const { id, value, onChange, current, invalid, describedBy } = props
-  const [typed, setTyped] = useState('')
-  const [q, setQ] = useState('')
-  useEffect(() => {
-    const t = window.setTimeout(() => setQ(typed.trim()), 250)
-    return () => window.clearTimeout(t)
-  }, [typed])
-  const options = useLoad(
-    useCallback(() => api.call('measure.responsibleOptions', q ? { q, limit: 50 } : { limit: 50 }), [q]),
-  )
-  const people = options.data?.items ?? []
-  const keep = current && current.id === value && !people.some((p) => p.id === current.id) ? [current] : []
+  const { id, riskId, value, onChange, invalid, describedBy } = props
+  const options = useLoad(useCallback(() => api.call('riskAcceptance.approverOptions', { risk_id: riskId }), [riskId]))
+  const people = options.data?.items ?? NO_PEOPLE
   return (
-    <div className="person-picker">
-      <input
-        type="search"
-        aria-label="Search people"
-        aria-controls={id}
-        placeholder="Search by name or email"
-        value={typed}
-        onChange={(e) => setTyped(e.target.value)}
-      />
-      <select
-        id={id}
-        value={value}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        aria-busy={options.loading}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <option value="">{options.loading ? 'Loading people…' : 'Choose the approver…'}</option>
-        {[...keep, ...people].map((p) => (
-          <option key={p.id} value={p.id}>
-            {person(p)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <select
+      id={id}
+      value={value}
+      aria-invalid={invalid}
+      aria-describedby={describedBy}
+      aria-busy={options.loading}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      <option value="">
+        {options.loading
+          ? 'Loading people…'
+          : people.length === 0
+            ? 'Nobody may accept this risk'
+            : 'Choose the approver…'}
+      </option>
+      {people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {person(p)}
+        </option>
+      ))}
+    </select>
   )
 }
