@@ -141,17 +141,6 @@ export const riskControlMatrix = defineQuery({
   },
 })
 
-type MatrixResult = Awaited<ReturnType<typeof riskControlMatrix.handler>>
-
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
-
-/** §8.1 export: risk ref and title first, one column per control headed "code title", "X" where linked. */
-export function matrixCsv(m: MatrixResult): string {
-  const header = ['Risk', 'Title', ...m.columns.map((c) => c.header)]
-  const lines = [header, ...m.rows.map((r) => [r.ref, r.title, ...r.cells.map((c) => (c.linked ? 'X' : ''))])]
-  return lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n'
-}
-
 /** controls.md §8.2 `control.coverage`. */
 export const controlCoverage = defineQuery({
   name: 'control.coverage',

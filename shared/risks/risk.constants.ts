@@ -26,16 +26,32 @@ export type RiskField = (typeof RISK_FIELDS)[number]
 /** The §6.2 update shape's values for each field, as stored. */
 export type RiskValues = Record<RiskField, string | number | null>
 
-/** The edges of §5.1; admin rows (risk_allowed_transition) may only name these. */
-export const RISK_EDGES: readonly (readonly [RiskStatus, RiskStatus])[] = [
-  ['DRAFT', 'ASSESSED'],
-  ['ASSESSED', 'ACTIVE'],
-  ['DRAFT', 'ACTIVE'],
-  ['ASSESSED', 'DRAFT'],
-  ['ACTIVE', 'ASSESSED'],
-  ['ASSESSED', 'RETIRED'],
-  ['ACTIVE', 'RETIRED'],
+/** §5.1: each edge with its command, UI label and reason dialog, in the table's order. */
+export const TRANSITION_TABLE: readonly {
+  from: RiskStatus
+  to: RiskStatus
+  command: string
+  label: string
+  /** The reason dialog: `required` (20–2 000 characters), `optional` (≤ 2 000) or none. */
+  reason: 'required' | 'optional' | null
+}[] = [
+  { from: 'DRAFT', to: 'ASSESSED', command: 'risk.submitForReview', label: 'Submit for review', reason: null },
+  { from: 'ASSESSED', to: 'ACTIVE', command: 'risk.approve', label: 'Approve', reason: null },
+  { from: 'DRAFT', to: 'ACTIVE', command: 'risk.approve', label: 'Approve (workshop)', reason: null },
+  { from: 'ASSESSED', to: 'DRAFT', command: 'risk.sendBack', label: 'Send back', reason: 'required' },
+  {
+    from: 'ACTIVE',
+    to: 'ASSESSED',
+    command: 'risk.requestReassessment',
+    label: 'Request reassessment',
+    reason: 'optional',
+  },
+  { from: 'ASSESSED', to: 'RETIRED', command: 'risk.retire', label: 'Retire', reason: 'required' },
+  { from: 'ACTIVE', to: 'RETIRED', command: 'risk.retire', label: 'Retire', reason: 'required' },
 ]
+
+/** The edges of §5.1; admin rows (risk_allowed_transition) may only name these. */
+export const RISK_EDGES: readonly (readonly [RiskStatus, RiskStatus])[] = TRANSITION_TABLE.map((t) => [t.from, t.to])
 
 export const RISK_NOTE_KINDS = ['COMMENT', 'RETURNED_FOR_REVISION', 'REASSESSMENT_REQUESTED', 'RETIREMENT'] as const
 

@@ -1,5 +1,6 @@
 import type { Role } from '../core/primitives'
 import type { Matrix } from '../risk-matrix/matrix.bands'
+import { TRANSITION_TABLE } from './risk.constants'
 import type { RiskQueue } from './risk.read-schema'
 
 /*
@@ -65,25 +66,6 @@ export function acceptanceBadge(
   return null
 }
 
-type Edge = { from: string; to: string; command: string; label: string; reason: 'required' | 'optional' | null }
-
-/** §5.1: the command and UI label of each edge, in the table's order. */
-export const RISK_ACTIONS: readonly Edge[] = [
-  { from: 'DRAFT', to: 'ASSESSED', command: 'risk.submitForReview', label: 'Submit for review', reason: null },
-  { from: 'ASSESSED', to: 'ACTIVE', command: 'risk.approve', label: 'Approve', reason: null },
-  { from: 'DRAFT', to: 'ACTIVE', command: 'risk.approve', label: 'Approve (workshop)', reason: null },
-  { from: 'ASSESSED', to: 'DRAFT', command: 'risk.sendBack', label: 'Send back', reason: 'required' },
-  {
-    from: 'ACTIVE',
-    to: 'ASSESSED',
-    command: 'risk.requestReassessment',
-    label: 'Request reassessment',
-    reason: 'optional',
-  },
-  { from: 'ASSESSED', to: 'RETIRED', command: 'risk.retire', label: 'Retire', reason: 'required' },
-  { from: 'ACTIVE', to: 'RETIRED', command: 'risk.retire', label: 'Retire', reason: 'required' },
-]
-
 export type AvailableAction = {
   command: string
   label: string
@@ -104,7 +86,7 @@ export function availableActions(
 ): AvailableAction[] {
   if (!roles.some((r) => r === 'manager' || r === 'risk_officer')) return []
   const mine = rows.filter((r) => r.from_status === status && (roles as readonly string[]).includes(r.role))
-  return RISK_ACTIONS.filter((e) => e.from === status && mine.some((r) => r.to_status === e.to)).map((e) => ({
+  return TRANSITION_TABLE.filter((e) => e.from === status && mine.some((r) => r.to_status === e.to)).map((e) => ({
     command: e.command,
     label: e.label,
     to: e.to,

@@ -5,7 +5,7 @@ import { fail } from '../core/errors'
 import { onRiskApproved, onRiskRetired } from '../risk-acceptance/acceptance.effects'
 import { getSetting } from '../settings/app-settings'
 import { buRiskOfficers } from '../users/bu-risk-officers'
-import { MSG, type RiskStatus } from './risk.constants'
+import { MSG, TRANSITION_TABLE, type RiskStatus } from './risk.constants'
 import { notifyRisk, type RiskEvent } from './risk.notify'
 import { loadPreconditionFacts } from './risk.preconditions'
 import { nextReviewDate, nextReviewIssue, preconditionViolations, transitionRefusal } from './risk.rules'
@@ -45,19 +45,19 @@ type Def = {
   name: string
   summary: string
   to: RiskStatus
-  /** The states the command starts from; any other is "Transition … is not defined." */
-  sources: readonly RiskStatus[]
   /** Whether P1–P6 and R run (submit and approve). */
   preconditions: boolean
   effects(ctx: CommandCtx, risk: RiskRow, input: TransitionInput): Promise<Effects>
 }
+
+/** The states a command starts from (§5.1 table); any other is "Transition … is not defined." */
+const sourcesOf = (command: string) => TRANSITION_TABLE.filter((t) => t.command === command).map((t) => t.from)
 
 const DEFS: Record<TransitionName, Def> = {
   'risk.submitForReview': {
     name: 'risk.submitForReview',
     summary: 'Submit a draft risk for validation by the risk officers.',
     to: 'ASSESSED',
-    sources: ['DRAFT'],
     preconditions: true,
     effects: async (ctx, risk) => ({
       after: { submitted_for_review_at: ctx.now, submitted_by: ctx.actor.id },
@@ -68,7 +68,6 @@ const DEFS: Record<TransitionName, Def> = {
     name: 'risk.approve',
     summary: 'Approve an assessed risk, or a draft in workshop mode: it becomes ACTIVE and a snapshot is taken.',
     to: 'ACTIVE',
-    sources: ['ASSESSED', 'DRAFT'],
     preconditions: true,
     async effects(ctx, risk, input) {
       const workshop = risk.status === 'DRAFT'
@@ -92,7 +91,6 @@ const DEFS: Record<TransitionName, Def> = {
     name: 'risk.sendBack',
     summary: 'Send an assessed risk back to its owner for revision, with a reason.',
     to: 'DRAFT',
-    sources: ['ASSESSED'],
     preconditions: false,
     effects: async (_ctx, risk) => ({
       after: {},
@@ -104,7 +102,6 @@ const DEFS: Record<TransitionName, Def> = {
     name: 'risk.requestReassessment',
     summary: 'Reopen an active risk for reassessment.',
     to: 'ASSESSED',
-    sources: ['ACTIVE'],
     preconditions: false,
     effects: async (ctx, risk) => ({
       after: { submitted_for_review_at: ctx.now },
@@ -116,7 +113,6 @@ const DEFS: Record<TransitionName, Def> = {
     name: 'risk.retire',
     summary: 'Retire an assessed or active risk, with a reason.',
     to: 'RETIRED',
-    sources: ['ASSESSED', 'ACTIVE'],
     preconditions: false,
     effects: async (ctx, risk, input) => ({
       after: { retired_at: ctx.now, retired_by: ctx.actor.id, retirement_reason: input.reason ?? null },
@@ -168,7 +164,7 @@ function transitionCommand<const N extends TransitionName, I extends z.ZodType<T
       ctx.touch('risk', risk.id, risk.version)
       const from = risk.status
       const transition = { action: name, from, to: def.to }
-      const refusal = transitionRefusal(await transitionRows(ctx), from, def.to, def.sources, ctx.actor.roles)
+      const refusal = transitionRefusal(await transitionRows(ctx), from, def.to, sourcesOf(def.name), ctx.actor.roles)
       if (refusal) fail.workflow(refusal, { transition })
       if (def.preconditions) {
         const violations = preconditionViolations(risk, def.to, await loadPreconditionFacts(ctx.db, risk, def.to))

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { matrixCsv } from '#shared/controls/control.matrix'
 import { ENGINES, testEnv, type TestEnv } from '../support/engines'
 import {
   aControl,
@@ -234,20 +233,13 @@ describe.each(ENGINES)('coverage and the risk–control matrix on %s', (engine) 
     expect(m.columns.map((c: { total: number }) => c.total)).toEqual([1, 1, 1])
     const outageRow = m.rows.find((r: { title: string }) => r.title === 'Core banking disruption')
     expect(outageRow.cells[0]).toMatchObject({ linked: true, notes: 'Logs feed the outage post-mortem.' })
-    const csv = matrixCsv(m).trim().split('\r\n')
-    expect(csv[0]).toBe('Risk,Title,A.12.4.1 Centralized Logging,Daily Reconciliation,Firewall Monitoring')
-    expect(
-      csv
-        .slice(1)
-        .map(
-          (l) =>
-            l
-              .split(',')
-              .slice(2)
-              .filter((x) => x === 'X').length,
-        )
-        .reduce((a, b) => a + b),
-    ).toBe(3)
+    // The export's column headings ("code title"); the downloaded CSV with these cells is checked by the control
+    // walk (e2e, CTL-22) and renderer/features/controls/exports.test.ts.
+    expect(m.columns.map((c: { header: string }) => c.header)).toEqual([
+      'A.12.4.1 Centralized Logging',
+      'Daily Reconciliation',
+      'Firewall Monitoring',
+    ])
     // mgr sees the Retail risks only.
     const mgr = await env.ok('mgr', 'control.riskControlMatrix', {})
     expect(mgr.rows).toHaveLength(2)
